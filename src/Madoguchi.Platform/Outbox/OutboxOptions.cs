@@ -1,0 +1,28 @@
+namespace Madoguchi.Platform.Outbox;
+
+/// <summary>Section <c>Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>Run the delivery worker in this instance (several instances may run it at once).</summary>
+    public bool Enabled { get; set; } = true;
+
+    public double PollIntervalSeconds { get; set; } = 2;
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>Attempts before a message is dead-lettered.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>First retry delay; doubles with each attempt (exponential backoff), capped at one hour.</summary>
+    public double BaseDelaySeconds { get; set; } = 5;
+
+    /// <summary>How long a claimed message stays reserved for the worker that claimed it.</summary>
+    public double LockSeconds { get; set; } = 120;
+
+    public TimeSpan RetryDelay(int attempts)
+    {
+        var seconds = BaseDelaySeconds * Math.Pow(2, Math.Max(0, attempts - 1));
+        return TimeSpan.FromSeconds(Math.Min(seconds, 3600));
+    }
+}

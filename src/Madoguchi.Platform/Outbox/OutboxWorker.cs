@@ -1,0 +1,173 @@
+using Madoguchi.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Madoguchi.Platform.Outbox;
+
+/// <summary>
+/// Delivers outbox messages at least once: claims a batch (on PostgreSQL with
+/// <c>FOR UPDATE SKIP LOCKED</c>, so several instances never claim the same row), hands each to its
+/// handler, and on failure retries with exponential backoff until the limit, then dead-letters it.
+/// A claim expires, so a message held by a crashed instance is delivered by another later.
+/// </summary>
+public sealed partial class OutboxWorker(
+    IServiceScopeFactory scopes,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxWorker> logger) : BackgroundService
+{
+    private readonly string _workerId = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return; // Outbox:Enabled=false: another instance delivers.
+        }
+
+        var interval = TimeSpan.FromSeconds(options.Value.PollIntervalSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var delivered = await RunOnceAsync(stoppingToken);
+                if (delivered > 0)
+                {
+                    continue; // more may be waiting
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The worker must survive any failure (database down, bad handler) and try again.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogPollFailed(logger, ex);
+            }
+
+            try
+            {
+                await Task.Delay(interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Claims and processes one batch; returns how many messages were handled.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> claimed;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MadoguchiDb>();
+            claimed = await ClaimAsync(db, cancellationToken);
+        }
+
+        foreach (var id in claimed)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await ProcessAsync(scope.ServiceProvider, id, cancellationToken);
+        }
+
+        return claimed.Count;
+    }
+
+    private async Task<List<Guid>> ClaimAsync(MadoguchiDb db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lockedUntil = now.AddSeconds(options.Value.LockSeconds);
+        var batch = options.Value.BatchSize;
+        if (db.Database.IsNpgsql())
+        {
+            return await db.Database.SqlQuery<Guid>($"""
+                UPDATE platform_outbox_messages SET "LockedUntil" = {lockedUntil}, "LockedBy" = {_workerId}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM platform_outbox_messages
+                    WHERE "Status" = 0 AND "NextAttemptAt" <= {now} AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
+                    ORDER BY "NextAttemptAt"
+                    LIMIT {batch}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(cancellationToken);
+        }
+
+        // SQLite has one writer at a time: the UPDATE ... RETURNING is atomic on its own.
+        return await db.Database.SqlQuery<Guid>($"""
+            UPDATE platform_outbox_messages SET "LockedUntil" = {lockedUntil}, "LockedBy" = {_workerId}
+            WHERE "Id" IN (
+                SELECT "Id" FROM platform_outbox_messages
+                WHERE "Status" = 0 AND "NextAttemptAt" <= {now} AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
+                ORDER BY "NextAttemptAt"
+                LIMIT {batch})
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(cancellationToken);
+    }
+
+    private async Task ProcessAsync(IServiceProvider services, Guid id, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<MadoguchiDb>();
+        var message = await db.OutboxMessages.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (message is null || message.Status != OutboxStatus.Pending || message.LockedBy != _workerId)
+        {
+            return;
+        }
+
+        var handler = services.GetServices<IOutboxHandler>().FirstOrDefault(h => h.Type == message.Type);
+        message.Attempts++;
+        try
+        {
+            if (handler is null)
+            {
+                throw new InvalidOperationException($"No handler for outbox message type '{message.Type}'.");
+            }
+
+            await handler.HandleAsync(message, cancellationToken);
+            message.Status = OutboxStatus.Delivered;
+            message.DeliveredAt = clock.GetUtcNow().UtcDateTime;
+            message.LastError = null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A failing delivery is recorded on the message, never lost.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            message.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}", 2000);
+            if (message.Attempts >= options.Value.MaxAttempts)
+            {
+                message.Status = OutboxStatus.DeadLetter;
+                LogDeadLettered(logger, message.Id, message.Type, message.Attempts);
+            }
+            else
+            {
+                message.NextAttemptAt = clock.GetUtcNow().UtcDateTime + options.Value.RetryDelay(message.Attempts);
+                LogRetrying(logger, message.Id, message.Type, message.Attempts);
+            }
+        }
+
+        message.LockedUntil = null;
+        message.LockedBy = null;
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox poll failed; will try again.")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} ({Type}) failed on attempt {Attempts}; retrying with backoff.")]
+    private static partial void LogRetrying(ILogger logger, Guid id, string type, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} ({Type}) dead-lettered after {Attempts} attempts.")]
+    private static partial void LogDeadLettered(ILogger logger, Guid id, string type, int attempts);
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Madoguchi.Platform.ApiKeys;
+using Madoguchi.Platform.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+using OpenTelemetry.Metrics;
+
+namespace Madoguchi.Web.Infrastructure;
+
+/// <summary>Services of the web host: pages, localization, authentication, OpenAPI, health, metrics, rate limits.</summary>
+public static class WebSetup
+{
+    public const string SignInRateLimit = "sign-in";
+    public const string PublicApiRateLimit = "public-api";
+    public static readonly CultureInfo[] Cultures = [new("ja-JP"), new("en")];
+
+    public static WebApplicationBuilder AddMadoguchiWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        // Japanese text is written as text, not as numeric character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Staff", StaffPolicies.Staff);
+                options.Conventions.AllowAnonymousToPage("/Staff/SignIn");
+                options.Conventions.AllowAnonymousToPage("/Staff/TwoFactor");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+            ];
+        });
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = "Smart";
+                options.DefaultChallengeScheme = "Smart";
+            })
+            .AddPolicyScheme("Smart", "Cookie or API key", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/staff/sign-in";
+                o.LogoutPath = "/staff/sign-out";
+                o.AccessDeniedPath = "/staff/access-denied";
+                o.Cookie.Name = "madoguchi.staff";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+            }));
+        services.AddAuthorization(StaffPolicies.Configure);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "madoguchi.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Madoguchi API";
+            document.Info.Description = "API of Madoguchi (窓口), the city-hall services platform. Authenticate with `Authorization: Bearer <API key>`.";
+            return Task.CompletedTask;
+        }));
+
+        services.AddHealthChecks().AddDbContextCheck<MadoguchiDb>("database");
+        services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentationIfAvailable()
+                .AddMeter(MadoguchiMetrics.MeterName)
+                .AddPrometheusExporter());
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var signIn = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 10);
+            var publicApi = builder.Configuration.GetValue("RateLimits:PublicApiPerMinute", 300);
+            options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                ClientKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = signIn, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(PublicApiRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                ClientKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = publicApi, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await context.HttpContext.Response.WriteAsJsonAsync(new
+                {
+                    type = "https://madoguchi.example/problems/too-many-requests",
+                    title = "リクエストが多すぎます。1分ほど待ってからやり直してください。 / Too many requests: wait a minute and try again.",
+                    status = 429,
+                }, cancellationToken);
+            };
+        });
+
+        services.AddSingleton<MadoguchiMetrics>();
+        return builder;
+    }
+
+    private static string ClientKey(HttpContext context) =>
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static MeterProviderBuilder AddRuntimeInstrumentationIfAvailable(this MeterProviderBuilder builder) =>
+        builder.AddMeter("System.Runtime");
+}

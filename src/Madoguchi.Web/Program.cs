@@ -1,0 +1,23 @@
+using Madoguchi.Platform;
+using Madoguchi.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddMadoguchiPlatform();
+builder.AddMadoguchiWeb();
+
+var app = builder.Build();
+
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
+
+await app.InitializeDatabaseAsync();
+app.UseMadoguchiPipeline();
+app.MapMadoguchiEndpoints();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so that tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;

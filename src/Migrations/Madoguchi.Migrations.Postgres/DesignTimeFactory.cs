@@ -1,0 +1,11 @@
+using Madoguchi.Platform.Data;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Madoguchi.Migrations.Postgres;
+
+/// <summary>Used by <c>dotnet ef</c> only: builds the context on PostgreSQL so migrations land here.</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MadoguchiDb>
+{
+    public MadoguchiDb CreateDbContext(string[] args) =>
+        DesignTimeModel.Create(DatabaseProvider.Postgres, "Host=127.0.0.1;Database=design_time;Username=postgres");
+}

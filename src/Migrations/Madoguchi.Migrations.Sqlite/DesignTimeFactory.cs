@@ -1,0 +1,11 @@
+using Madoguchi.Platform.Data;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Madoguchi.Migrations.Sqlite;
+
+/// <summary>Used by <c>dotnet ef</c> only: builds the context on SQLite so migrations land here.</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MadoguchiDb>
+{
+    public MadoguchiDb CreateDbContext(string[] args) =>
+        DesignTimeModel.Create(DatabaseProvider.Sqlite, "Data Source=design-time.db");
+}
