@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: installs what the tests need (Debian's Chromium, PostgreSQL
+# binaries when missing, dotnet tools), starts a throwaway PostgreSQL cluster as an unprivileged
+# user on a free loopback port, checks that migrations cover the model for both providers, then
+# runs `dotnet test` over the whole solution. Cleans up after itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=""
+apt_install() {
+  [ -n "$apt_updated" ] || { as_root apt-get update -qq; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+echo "== Prerequisites"
+[ -x /usr/bin/chromium ] || { echo "Installing Debian's Chromium for browser tests..."; apt_install chromium; }
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+[ -x "$PG_BIN/initdb" ] || { echo "Installing PostgreSQL..."; apt_install postgresql; PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); }
+dotnet tool restore >/dev/null
+
+echo "== Throwaway PostgreSQL"
+pg_user=$(id -un)
+if [ "$(id -u)" = 0 ]; then
+  pg_user=postgres
+  id -u postgres >/dev/null 2>&1 || as_root useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+fi
+run_pg() { if [ "$(id -u)" = 0 ]; then su "$pg_user" -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
+pg_dir=$(mktemp -d /tmp/madoguchi-pg.XXXXXX)
+chmod 755 "$pg_dir"
+[ "$(id -u)" = 0 ] && chown "$pg_user" "$pg_dir"
+pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+cleanup() {
+  run_pg "$PG_BIN/pg_ctl -D $pg_dir/data -m immediate stop" >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+trap cleanup EXIT
+run_pg "$PG_BIN/initdb -D $pg_dir/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
+run_pg "$PG_BIN/pg_ctl -D $pg_dir/data -l $pg_dir/pg.log -o \"-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off\" -w start" >/dev/null
+export MADOGUCHI_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true"
+echo "PostgreSQL on 127.0.0.1:$pg_port"
+
+echo "== Build"
+dotnet build Madoguchi.slnx -warnaserror -nologo -clp:ErrorsOnly
+
+echo "== Migrations cover the model (SQLite and PostgreSQL)"
+scripts/migrations.sh check
+
+echo "== Tests"
+log="$pg_dir/test.log"
+set +e
+dotnet test --solution Madoguchi.slnx --no-build "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -E '^\s+skipped: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"

@@ -1,0 +1,120 @@
+using System.Net;
+using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Tenancy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Madoguchi.Testing;
+
+/// <summary>
+/// The real app, hosted for a test on its own database, in demo mode with a known API key and a
+/// pickup folder for email. Use <see cref="StartKestrelAsync"/> for a real socket (browser tests).
+/// </summary>
+public sealed class MadoguchiApp : WebApplicationFactory<Program>
+{
+    public const string DemoApiKey = "mdg_test_demo_key_0123456789abcdefghijklmnop";
+
+    private readonly Dictionary<string, string?> _settings;
+    private bool _kestrel;
+
+    private MadoguchiApp(TestDatabase database, IDictionary<string, string?>? settings)
+    {
+        Database = database;
+        MailDirectory = Path.Combine(Path.GetTempPath(), "madoguchi-tests", "mail-" + Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["ConnectionStrings:Madoguchi"] = database.ConnectionString,
+            ["Seed:Demo"] = "true",
+            ["Demo:ApiKey"] = DemoApiKey,
+            ["Email:PickupDirectory"] = MailDirectory,
+            ["Outbox:PollIntervalSeconds"] = "0.2",
+            ["Outbox:BaseDelaySeconds"] = "0.2",
+            ["RateLimits:SignInPerMinute"] = "1000",
+            ["RateLimits:PublicApiPerMinute"] = "100000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public TestDatabase Database { get; }
+    public string MailDirectory { get; }
+
+    /// <summary>Where a Kestrel-hosted app listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri? RootUri { get; private set; }
+
+    public static async Task<MadoguchiApp> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
+    {
+        var app = new MadoguchiApp(await TestDatabase.CreateAsync(provider), settings);
+        _ = app.Server; // builds the host: migrations and demo seed run now
+        return app;
+    }
+
+    /// <summary>Hosts the app on a real loopback socket, for a browser.</summary>
+    public static async Task<MadoguchiApp> StartKestrelAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
+    {
+        var app = new MadoguchiApp(await TestDatabase.CreateAsync(provider), settings) { _kestrel = true };
+        app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        app.StartServer();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        app.RootUri = new Uri(addresses.Addresses.First());
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>
+    public HttpClient CreateBrowserLikeClient(bool followRedirects = false) =>
+        _kestrel
+            ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true }) { BaseAddress = RootUri }
+            : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects, HandleCookies = true });
+
+    public HttpClient CreateApiClient(string apiKey = DemoApiKey)
+    {
+        var client = _kestrel ? new HttpClient { BaseAddress = RootUri } : CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
+    /// <summary>Runs <paramref name="action"/> in a scope acting for the organisation with <paramref name="organizationCode"/>.</summary>
+    public async Task<T> InOrganizationAsync<T>(string organizationCode, Func<MadoguchiDb, IServiceProvider, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MadoguchiDb>();
+        var organization = db.Organizations.Single(o => o.Code == organizationCode);
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organization);
+        return await action(db, scope.ServiceProvider);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        try
+        {
+            if (Directory.Exists(MailDirectory))
+            {
+                Directory.Delete(MailDirectory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
