@@ -3,6 +3,7 @@ using Madoguchi.Platform.Email;
 using Madoguchi.Platform.Identity;
 using Madoguchi.Platform.Outbox;
 using Madoguchi.Platform.Seeding;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,10 @@ public static class PlatformServiceCollectionExtensions
                 o.Enabled = c.GetValue("Seed:Demo", false);
                 o.ApiKey = c["Demo:ApiKey"];
             });
+
+        services.AddDataProtection()
+            .SetApplicationName("Madoguchi")
+            .PersistKeysToDbContext<MadoguchiDb>();
 
         services.AddIdentityCore<StaffUser>(options =>
             {
