@@ -27,6 +27,12 @@ public static partial class DatabaseInitializer
                 await db.Database.MigrateAsync();
             }
 
+            if (db.Database.IsSqlite())
+            {
+                // Readers do not block the writer (outbox worker beside requests); persists in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+
             if (demo.Enabled)
             {
                 await DemoSeeder.SeedAsync(scope.ServiceProvider, demo);
