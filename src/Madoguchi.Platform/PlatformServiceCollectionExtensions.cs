@@ -36,8 +36,12 @@ public static class PlatformServiceCollectionExtensions
             {
                 DesignTimeModel.ConfigureIdentityStores(options);
                 options.User.RequireUniqueEmail = false;
+                // Length over composition rules (NIST SP 800-63B): 12 characters, any kind.
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireDigit = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;

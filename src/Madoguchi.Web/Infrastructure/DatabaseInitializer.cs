@@ -72,6 +72,13 @@ public static partial class DatabaseInitializer
             return true;
         }
 
+        var exitCode = await AdminCommands.RunAsync(app.Services, args, Console.Out);
+        if (exitCode is { } code)
+        {
+            Environment.ExitCode = code;
+            return true;
+        }
+
         return false;
     }
 
