@@ -40,7 +40,8 @@ public sealed partial class TwoFactorModel(
             return BackToSignIn();
         }
 
-        var code = StaffSignIn.CleanCode(Code);
+        // Recovery codes look like "abcde-12345": keep the hyphen; authenticator codes lose spaces and hyphens.
+        var code = Recovery ? (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Trim() : StaffSignIn.CleanCode(Code);
         if (code.Length == 0)
         {
             return Failed(Recovery ? t["RecoveryCodeRequired"] : t["TwoFactorCodeRequired"]);
