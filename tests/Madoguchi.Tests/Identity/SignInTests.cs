@@ -131,6 +131,18 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task SignOut_FromTheHeaderOfAnyPage_Works()
+    {
+        await using var app = await MadoguchiApp.StartAsync();
+        using var client = app.CreateBrowserLikeClient();
+        await SignInAsync(client, Admin);
+        var home = await GetPageAsync(client, "/");
+        var response = await Html.SubmitAsync(client, home, "header form[action='/staff/sign-out']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(new Uri("/staff", UriKind.Relative), Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task SignOut_WithoutAntiforgeryToken_IsRefused()
     {
         await using var app = await MadoguchiApp.StartAsync();
