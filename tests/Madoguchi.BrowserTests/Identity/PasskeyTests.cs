@@ -1,0 +1,56 @@
+using Madoguchi.Platform.Seeding;
+using Madoguchi.Testing;
+
+namespace Madoguchi.BrowserTests.Identity;
+
+/// <summary>
+/// Passkeys end to end, with Chromium's virtual authenticator (DevTools WebAuthn domain) standing in
+/// for a phone or security key. WebAuthn refuses IP addresses as relying party ids, so the page is
+/// opened on <c>localhost</c>.
+/// </summary>
+public sealed class PasskeyTests(Browser browser) : IClassFixture<Browser>
+{
+    [Fact]
+    public async Task Member_AddsAPasskey_ThenSignsInWithIt()
+    {
+        await using var app = await MadoguchiApp.StartKestrelAsync();
+        var root = new Uri($"http://localhost:{app.RootUri!.Port}/");
+        var page = await browser.NewPageAsync(root);
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+
+        await page.GotoAsync("/staff/sign-in");
+        await page.FillAsync("#email", "kodomo@musashino.example");
+        await page.FillAsync("#password", DemoSeeder.DemoPassword);
+        await page.ClickAsync("#sign-in-form button[type=submit]");
+        await page.WaitForURLAsync("**/staff");
+
+        await page.GotoAsync("/staff/security");
+        await page.ClickAsync("#passkey-add");
+        await page.WaitForSelectorAsync(".notice--success, .error-summary");
+        Assert.Contains("パスキーを登録しました", await page.TextContentAsync("main") ?? "", StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("#passkeys li").CountAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.ClickAsync("header form[action='/staff/sign-out'] button");
+        await page.WaitForURLAsync(root.ToString());
+
+        await page.GotoAsync("/staff/sign-in");
+        Assert.True(await page.IsVisibleAsync("#passkey-sign-in"));
+        await page.ClickAsync("#passkey-sign-in");
+        await page.WaitForURLAsync("**/staff");
+        Assert.Contains("子育 花子", await page.TextContentAsync("main") ?? "", StringComparison.Ordinal);
+    }
+}
