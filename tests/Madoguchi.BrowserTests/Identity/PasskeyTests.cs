@@ -1,5 +1,9 @@
+using Madoguchi.Platform.Identity;
 using Madoguchi.Platform.Seeding;
 using Madoguchi.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace Madoguchi.BrowserTests.Identity;
 
@@ -15,21 +19,7 @@ public sealed class PasskeyTests(Browser browser) : IClassFixture<Browser>
     {
         await using var app = await MadoguchiApp.StartKestrelAsync();
         var root = new Uri($"http://localhost:{app.RootUri!.Port}/");
-        var page = await browser.NewPageAsync(root);
-        var cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-                ["automaticPresenceSimulation"] = true,
-            },
-        });
+        var page = await NewPageWithAuthenticatorAsync(root);
 
         await page.GotoAsync("/staff/sign-in");
         await page.FillAsync("#email", "kodomo@musashino.example");
@@ -52,5 +42,62 @@ public sealed class PasskeyTests(Browser browser) : IClassFixture<Browser>
         await page.ClickAsync("#passkey-sign-in");
         await page.WaitForURLAsync("**/staff");
         Assert.Contains("子育 花子", await page.TextContentAsync("main") ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OutsideDemoMode_APasskeyIsASecondFactor_ForEnrolmentAndForSignIn()
+    {
+        await using var app = await MadoguchiApp.StartKestrelAsync(settings: new Dictionary<string, string?> { ["Seed:Demo"] = "false" });
+        const string password = "Real-Password-For-Tests-42";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await DemoSeeder.SeedAsync(scope.ServiceProvider, new DemoOptions { Enabled = true }, TestContext.Current.CancellationToken);
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = await users.FindByNameAsync("kodomo@musashino.example") ?? throw new InvalidOperationException("not seeded");
+            user.IsDemo = false;
+            await users.UpdateAsync(user);
+            await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
+        }
+
+        var root = new Uri($"http://localhost:{app.RootUri!.Port}/");
+        var page = await NewPageWithAuthenticatorAsync(root);
+        await page.GotoAsync("/staff/sign-in");
+        await page.FillAsync("#email", "kodomo@musashino.example");
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#sign-in-form button[type=submit]");
+        await page.WaitForURLAsync("**/staff/security");
+        Assert.True(await page.IsVisibleAsync("#mfa-required"));
+
+        await page.ClickAsync("#passkey-add");
+        await page.WaitForSelectorAsync(".notice--success, .error-summary");
+        await page.GotoAsync("/staff");
+        Assert.Equal("職員ホーム", (await page.TextContentAsync("h1"))?.Trim());
+
+        await page.ClickAsync("header form[action='/staff/sign-out'] button");
+        await page.WaitForURLAsync(root.ToString());
+        await page.GotoAsync("/staff/sign-in");
+        await page.ClickAsync("#passkey-sign-in");
+        await page.WaitForURLAsync("**/staff");
+        Assert.Equal("職員ホーム", (await page.TextContentAsync("h1"))?.Trim());
+    }
+
+    private async Task<IPage> NewPageWithAuthenticatorAsync(Uri root)
+    {
+        var page = await browser.NewPageAsync(root);
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+        return page;
     }
 }
