@@ -42,6 +42,15 @@ public sealed class PasskeyTests(Browser browser) : IClassFixture<Browser>
         await page.ClickAsync("#passkey-sign-in");
         await page.WaitForURLAsync("**/staff");
         Assert.Contains("子育 花子", await page.TextContentAsync("main") ?? "", StringComparison.Ordinal);
+
+        // Rename, then remove (allowed in demo mode, where a second factor is optional).
+        await page.GotoAsync("/staff/security");
+        await page.FillAsync("#passkeys input[name=PasskeyName]", "職場のPC");
+        await page.ClickAsync("#passkeys form[action*='RenamePasskey'] button");
+        await page.WaitForSelectorAsync(".notice--success");
+        Assert.Equal("職場のPC", (await page.TextContentAsync("#passkeys h3"))?.Trim());
+        await page.ClickAsync("#passkeys form[action*='RemovePasskey'] button");
+        await page.WaitForSelectorAsync("#no-passkeys");
     }
 
     [Fact]
