@@ -36,6 +36,7 @@ public static class Pipeline
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMfaEnforcement();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
