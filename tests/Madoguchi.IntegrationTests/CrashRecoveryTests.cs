@@ -101,8 +101,15 @@ internal static class CrashScenario
             var file = Assert.Single(EmailFiles(mail));
             Assert.Equal($"{message.Id:N}.eml", Path.GetFileName(file));
             Assert.Contains(SystemAdmin, await File.ReadAllTextAsync(file, ct), StringComparison.Ordinal);
-            var delivered = await EmailsToAdminAsync(database.ConnectionString, ct);
-            Assert.Equal(OutboxStatus.Delivered, Assert.Single(delivered).Status);
+            // The file is written before the worker records the delivery: wait for that too.
+            var recorded = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            OutboxStatus status;
+            while ((status = Assert.Single(await EmailsToAdminAsync(database.ConnectionString, ct)).Status) != OutboxStatus.Delivered && DateTime.UtcNow < recorded)
+            {
+                await Task.Delay(100, ct);
+            }
+
+            Assert.Equal(OutboxStatus.Delivered, status);
             await second.KillAsync();
             Assert.Single(EmailFiles(mail));
         }
