@@ -1,0 +1,123 @@
+using Madoguchi.IntegrationTests.Support;
+using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Email;
+using Madoguchi.Platform.Outbox;
+using Madoguchi.Platform.Seeding;
+using Madoguchi.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OutboxService = Madoguchi.Platform.Outbox.Outbox;
+
+namespace Madoguchi.IntegrationTests;
+
+/// <summary>The outbox on PostgreSQL with several instances delivering at once (FOR UPDATE SKIP LOCKED).</summary>
+public sealed class OutboxTests
+{
+    private const int Messages = 200;
+    private const int Instances = 4;
+    private const int ParallelWorkers = 8;
+
+    [Fact]
+    public async Task FourInstances_DeliverEveryMessageExactlyOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // The first host migrates and seeds; its own worker stays off so that only the four below deliver.
+        await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres, new Dictionary<string, string?>
+        {
+            ["Outbox:Enabled"] = "false",
+            ["Outbox:BatchSize"] = "5",
+        });
+        var log = new DeliveryLog();
+        var instances = new List<WebApplicationFactory<Program>>();
+        for (var i = 0; i < Instances; i++)
+        {
+            var name = $"instance-{i}";
+            var instance = app.WithWebHostBuilder(b =>
+            {
+                b.UseSetting("Outbox:Enabled", "true");
+                b.UseSetting("Seed:Demo", "false");
+                b.UseSetting("Database:MigrateOnStart", "false");
+                b.ConfigureTestServices(services => services.AddSingleton<IEmailSender>(sp =>
+                    new CountingEmailSender(log, name, ActivatorUtilities.CreateInstance<PickupDirectoryEmailSender>(sp))));
+            });
+            _ = instance.Server; // starts the host and its worker
+            instances.Add(instance);
+        }
+
+        // All four are polling; now 200 messages arrive in one transaction.
+        var ids = await EnqueueAsync(app, Messages, ct);
+
+        await WaitUntilAsync(async () => await CountAsync(app, OutboxStatus.Delivered, ct) == Messages, TimeSpan.FromSeconds(90), ct);
+
+        Assert.Equal(Messages, log.Sends.Count);
+        Assert.All(ids, id => Assert.True(log.Sends.TryGetValue(id, out var n) && n == 1, $"Message {id} was sent {log.Sends.GetValueOrDefault(id)} times."));
+        Assert.Equal(Messages, Directory.GetFiles(app.MailDirectory, "*.eml").Length);
+        Assert.Equal(Messages, await CountAsync(app, OutboxStatus.Delivered, ct));
+        Assert.True(log.ByInstance.Count >= 2, $"Only {string.Join(", ", log.ByInstance.Keys)} delivered: the instances did not run concurrently.");
+    }
+
+    [Fact]
+    public async Task EightWorkers_RunOnceInParallel_ClaimEveryMessageOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres, new Dictionary<string, string?>
+        {
+            ["Outbox:Enabled"] = "false",
+            // Small batches: claims are frequent, so workers claim at the same moment often.
+            ["Outbox:BatchSize"] = "2",
+        });
+        await EnqueueAsync(app, Messages, ct);
+        var workers = Enumerable.Range(0, ParallelWorkers).Select(_ => ActivatorUtilities.CreateInstance<OutboxWorker>(app.Services)).ToList();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var claims = workers.Select(worker => Task.Run(async () =>
+        {
+            await start.Task;
+            var total = 0;
+            for (var claimed = -1; claimed != 0;)
+            {
+                claimed = await worker.RunOnceAsync(ct);
+                total += claimed;
+            }
+
+            return total;
+        }, ct)).ToList();
+        start.SetResult();
+        var perWorker = await Task.WhenAll(claims);
+
+        Assert.Equal(Messages, perWorker.Sum()); // a message claimed twice would count twice
+        Assert.Equal(Messages, await CountAsync(app, OutboxStatus.Delivered, ct));
+        Assert.Equal(Messages, Directory.GetFiles(app.MailDirectory, "*.eml").Length);
+    }
+
+    private static Task<List<Guid>> EnqueueAsync(MadoguchiApp app, int count, CancellationToken ct) =>
+        app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, services) =>
+        {
+            var outbox = services.GetRequiredService<OutboxService>();
+            var ids = Enumerable.Range(0, count)
+                .Select(i => outbox.Enqueue(EmailOutboxHandler.MessageType, new EmailMessage($"resident{i}@example.jp", $"受付番号 {i}", "申請を受け付けました。")).Id)
+                .ToList();
+            await db.SaveChangesAsync(ct);
+            return ids;
+        });
+
+    private static Task<int> CountAsync(MadoguchiApp app, OutboxStatus status, CancellationToken ct) =>
+        app.InOrganizationAsync(DemoSeeder.OrganizationCode, (db, _) => db.OutboxMessages.CountAsync(m => m.Status == status, ct));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Condition not met within {timeout}.");
+            }
+
+            await Task.Delay(100, ct);
+        }
+    }
+}

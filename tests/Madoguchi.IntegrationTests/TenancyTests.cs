@@ -1,0 +1,112 @@
+using System.Reflection;
+using Madoguchi.Platform.ApiKeys;
+using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Email;
+using Madoguchi.Platform.Identity;
+using Madoguchi.Platform.Organizations;
+using Madoguchi.Platform.Seeding;
+using Madoguchi.Platform.Tenancy;
+using Madoguchi.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using OutboxService = Madoguchi.Platform.Outbox.Outbox;
+
+namespace Madoguchi.IntegrationTests;
+
+/// <summary>Organisations cannot see each other's rows through MadoguchiDb, for every tenant-owned entity, on PostgreSQL.</summary>
+public sealed class TenancyTests
+{
+    private const string OtherCode = "TST";
+
+    [Fact]
+    public async Task EveryTenantOwnedEntity_OfAnotherOrganization_IsInvisibleInThisOrganizationsScope()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres, new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" });
+        var other = await SeedOtherOrganizationAsync(app, ct);
+
+        var entityTypes = await app.InOrganizationAsync(DemoSeeder.OrganizationCode, (db, _) => Task.FromResult(TenantOwnedEntityTypes(db.Model)));
+        Assert.NotEmpty(entityTypes);
+        foreach (var entityType in entityTypes)
+        {
+            var clr = entityType.ClrType;
+            var check = CheckMethod.MakeGenericMethod(clr);
+            foreach (var (code, mine, theirs) in new[] { (DemoSeeder.OrganizationCode, DemoSeeder.OrganizationId, other), (OtherCode, other, DemoSeeder.OrganizationId) })
+            {
+                var result = await app.InOrganizationAsync(code, (db, _) => (Task<Visibility>)check.Invoke(null, [db, mine, theirs, ct])!);
+                Assert.True(result.Theirs > 0, $"{clr.Name}: the test has no rows of the other organisation to hide; seed some in {nameof(SeedOtherOrganizationAsync)}.");
+                Assert.True(result.Mine > 0, $"{clr.Name}: organisation {code} has no rows, so visibility proves nothing; seed some.");
+                Assert.True(result.VisibleTheirs == 0, $"{clr.Name}: {result.VisibleTheirs} rows of another organisation are visible in {code}'s scope.");
+                Assert.True(result.Visible == result.Mine, $"{clr.Name}: {code}'s scope sees {result.Visible} rows, it owns {result.Mine}.");
+            }
+
+            // A scope acting for no organisation sees no tenant row at all.
+            await using var scope = app.Services.CreateAsyncScope();
+            var none = scope.ServiceProvider.GetRequiredService<MadoguchiDb>();
+            var nobody = await (Task<Visibility>)check.Invoke(null, [none, DemoSeeder.OrganizationId, other, ct])!;
+            Assert.True(nobody.Visible == 0, $"{clr.Name}: a scope without an organisation sees {nobody.Visible} rows.");
+        }
+    }
+
+    public sealed record Visibility(int Visible, int VisibleTheirs, int Mine, int Theirs);
+
+    private static readonly MethodInfo CheckMethod = typeof(TenancyTests).GetMethod(nameof(CheckAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static async Task<Visibility> CheckAsync<T>(MadoguchiDb db, Guid mine, Guid theirs, CancellationToken ct)
+        where T : class, ITenantOwned
+    {
+        var visible = await db.Set<T>().CountAsync(ct);
+        var visibleTheirs = await db.Set<T>().CountAsync(e => e.OrganizationId == theirs, ct);
+        var all = db.Set<T>().IgnoreQueryFilters();
+        return new Visibility(visible, visibleTheirs, await all.CountAsync(e => e.OrganizationId == mine, ct), await all.CountAsync(e => e.OrganizationId == theirs, ct));
+    }
+
+    /// <summary>Every root entity type in the model whose rows belong to an organisation.</summary>
+    public static List<IEntityType> TenantOwnedEntityTypes(IModel model) =>
+        [.. model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType) && e.BaseType is null && !e.IsOwned())];
+
+    /// <summary>A second organisation with a row of every tenant-owned kind, made through the app's own services.</summary>
+    private static async Task<Guid> SeedOtherOrganizationAsync(MadoguchiApp app, CancellationToken ct)
+    {
+        // Musashino's demo seed has no outbox message of its own.
+        await app.InOrganizationAsync(DemoSeeder.OrganizationCode, (db, services) =>
+        {
+            services.GetRequiredService<OutboxService>().Enqueue(EmailOutboxHandler.MessageType, new EmailMessage("admin@musashino.example", "件名", "本文"));
+            return db.SaveChangesAsync(ct);
+        });
+
+        var id = Guid.NewGuid();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MadoguchiDb>();
+            db.Organizations.Add(new Organization { Id = id, Code = OtherCode, NameJa = "三鷹市", NameEn = "Mitaka City", HostNames = "mitaka.localhost", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync(ct);
+        }
+
+        await app.InOrganizationAsync(OtherCode, async (db, services) =>
+        {
+            var department = new Department { Id = Guid.NewGuid(), Code = "it-policy", NameJa = "情報推進課", NameEn = "IT Policy Division", Level = DepartmentLevel.Division };
+            db.Departments.Add(department);
+            db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), Name = "other", Prefix = "mdg_othe", SecretHash = ApiKey.Hash(ApiKey.NewSecret()), Scopes = ApiScopes.OrganizationRead, CreatedAt = DateTime.UtcNow });
+            services.GetRequiredService<OutboxService>().Enqueue(EmailOutboxHandler.MessageType, new EmailMessage("admin@mitaka.example", "件名", "本文"));
+            await db.SaveChangesAsync(ct);
+
+            // The same user name as Musashino's admin: unique per organisation, not across them.
+            var users = services.GetRequiredService<UserManager<StaffUser>>();
+            var user = new StaffUser
+            {
+                UserName = "admin@musashino.example",
+                Email = "admin@mitaka.example",
+                DisplayName = "三鷹 管理者",
+                OrganizationId = id,
+                Departments = [new DepartmentMembership { DepartmentId = department.Id }],
+            };
+            var created = await users.CreateAsync(user, DemoSeeder.DemoPassword);
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+            return 0;
+        });
+        return id;
+    }
+}
