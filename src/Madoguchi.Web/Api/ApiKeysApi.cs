@@ -21,17 +21,19 @@ public static class ApiKeysApi
     public static RouteGroupBuilder MapApiKeysApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var keys = api.MapGroup("/api-keys").WithTags("API keys")
-            .RequireAuthorization(StaffPolicies.Scope(ApiScopes.ApiKeysManage));
-        keys.MapGet("", List)
+        var scope = StaffPolicies.Scope(ApiScopes.ApiKeysManage);
+        api.MapGet("/api-keys", List)
+            .RequireAuthorization(scope).WithTags("API keys")
             .WithName("ListApiKeys")
             .WithSummary("The organisation's API keys, without their secrets.")
             .ProducesAuthProblems();
-        keys.MapPost("", Create)
+        api.MapPost("/api-keys", Create)
+            .RequireAuthorization(scope).WithTags("API keys")
             .WithName("CreateApiKey")
             .WithSummary("Issues an API key. The secret is in this answer only; it is stored hashed. System administrators get a security notice by email.")
             .ProducesAuthProblems();
-        keys.MapDelete("/{id:guid}", Revoke)
+        api.MapDelete("/api-keys/{id:guid}", Revoke)
+            .RequireAuthorization(scope).WithTags("API keys")
             .WithName("RevokeApiKey")
             .WithSummary("Revokes an API key: from now on it is answered with 401.")
             .ProducesAuthProblems();
