@@ -18,7 +18,9 @@ public static class Pipeline
             ExceptionHandlingPath = "/error",
             StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
         });
-        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        // Pages get a friendly page; the API gets RFC 9457 problems (through IProblemDetailsService).
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseStaticFiles(new StaticFileOptions

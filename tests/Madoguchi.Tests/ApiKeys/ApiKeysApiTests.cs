@@ -151,3 +151,24 @@ public sealed class ApiKeysApiTests
         }
     }
 }
+
+public sealed class ApiErrorTests
+{
+    [Theory]
+    [InlineData("POST", "/api/v1/api-keys", "{not json", 400)]
+    [InlineData("GET", "/api/v1/no-such-thing", null, 404)]
+    public async Task FrameworkErrors_UnderTheApi_AreBilingualProblems(string method, string path, string? body, int status)
+    {
+        await using var app = await MadoguchiApp.StartAsync();
+        using var client = app.CreateApiClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await ApiJson.AssertProblemAsync(response, status);
+    }
+}
