@@ -3,6 +3,7 @@ using Madoguchi.Platform.Email;
 using Madoguchi.Platform.Identity;
 using Madoguchi.Platform.Outbox;
 using Madoguchi.Platform.Seeding;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,12 +28,20 @@ public static class PlatformServiceCollectionExtensions
                 o.ApiKey = c["Demo:ApiKey"];
             });
 
+        services.AddDataProtection()
+            .SetApplicationName("Madoguchi")
+            .PersistKeysToDbContext<MadoguchiDb>();
+
         services.AddIdentityCore<StaffUser>(options =>
             {
                 DesignTimeModel.ConfigureIdentityStores(options);
                 options.User.RequireUniqueEmail = false;
+                // Length over composition rules (NIST SP 800-63B): 12 characters, any kind.
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireDigit = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;

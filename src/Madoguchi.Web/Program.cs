@@ -8,12 +8,13 @@ builder.AddMadoguchiWeb();
 
 var app = builder.Build();
 
+await app.InitializeDatabaseAsync();
+
 if (await app.RunCommandAsync(args))
 {
     return;
 }
 
-await app.InitializeDatabaseAsync();
 app.UseMadoguchiPipeline();
 app.MapMadoguchiEndpoints();
 

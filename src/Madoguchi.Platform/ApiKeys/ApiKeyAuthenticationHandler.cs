@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Madoguchi.Platform.Audit;
 using Madoguchi.Platform.Data;
 using Microsoft.AspNetCore.Authentication;
@@ -67,46 +65,6 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = 401;
         Response.Headers.WWWAuthenticate = "Bearer";
-        return WriteProblemAsync(
-            401,
-            "https://madoguchi.example/problems/api-key-required",
-            "APIキーが無効です / The API key is missing or not valid",
-            "Authorization: Bearer <APIキー> を付けて送ってください。キーが無効にされた場合や別の自治体のキーの場合は、システム管理者に新しいキーの発行を依頼してください。 "
-            + "Send the header Authorization: Bearer <API key>. If the key was revoked or belongs to another municipality, ask a system administrator for a new key.");
+        return Task.CompletedTask;
     }
-
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = 403;
-        return WriteProblemAsync(
-            403,
-            "https://madoguchi.example/problems/scope-missing",
-            "このAPIキーには権限がありません / This API key lacks the scope for this request",
-            "必要な権限（スコープ）はAPIリファレンスに書かれています。その権限を持つキーの発行をシステム管理者に依頼してください。 "
-            + "The scope needed is listed in the API reference; ask a system administrator for a key that has it.");
-    }
-
-    private Task WriteProblemAsync(int status, string type, string title, string detail)
-    {
-        if (Response.HasStarted)
-        {
-            return Task.CompletedTask;
-        }
-
-        Response.ContentType = "application/problem+json; charset=utf-8";
-        var problem = new Dictionary<string, object?>
-        {
-            ["type"] = type,
-            ["title"] = title,
-            ["status"] = status,
-            ["detail"] = detail,
-            ["instance"] = Request.Path.Value,
-        };
-        return Response.WriteAsync(JsonSerializer.Serialize(problem, ProblemJson), Context.RequestAborted);
-    }
-
-    private static readonly JsonSerializerOptions ProblemJson = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-    };
 }

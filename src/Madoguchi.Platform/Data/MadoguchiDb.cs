@@ -6,6 +6,7 @@ using Madoguchi.Platform.Identity;
 using Madoguchi.Platform.Organizations;
 using Madoguchi.Platform.Outbox;
 using Madoguchi.Platform.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ namespace Madoguchi.Platform.Data;
 /// every <see cref="ITenantOwned"/> entity, stamps new rows with the current organisation, and
 /// writes each change's audit entry into the hash chain in the same transaction.
 /// </summary>
-public class MadoguchiDb : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>
+public class MadoguchiDb : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
 {
     /// <summary>Name of the global query filter that isolates organisations.</summary>
     public const string TenantFilter = "Tenant";
@@ -47,6 +48,9 @@ public class MadoguchiDb : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>ASP.NET Core Data Protection keys (cookies, antiforgery), shared by every instance and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -27,6 +27,12 @@ public static partial class DatabaseInitializer
                 await db.Database.MigrateAsync();
             }
 
+            if (db.Database.IsSqlite())
+            {
+                // Readers do not block the writer (outbox worker beside requests); persists in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+
             if (demo.Enabled)
             {
                 await DemoSeeder.SeedAsync(scope.ServiceProvider, demo);
@@ -51,6 +57,13 @@ public static partial class DatabaseInitializer
         if (args.Length >= 2 && args[0] == "audit" && args[1] == "verify")
         {
             Environment.ExitCode = await VerifyAuditAsync(app.Services, Console.Out);
+            return true;
+        }
+
+        var exitCode = await AdminCommands.RunAsync(app.Services, args, Console.Out);
+        if (exitCode is { } code)
+        {
+            Environment.ExitCode = code;
             return true;
         }
 

@@ -13,14 +13,17 @@ public static class Pipeline
     public static WebApplication UseMadoguchiPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler(new ExceptionHandlerOptions
+        // The API answers every error with RFC 9457 ProblemDetails; pages answer with a friendly page.
+        app.UseWhen(IsApi, api =>
         {
-            ExceptionHandlingPath = "/error",
-            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
         });
-        // Pages get a friendly page; the API gets RFC 9457 problems (through IProblemDetailsService).
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/status/{0}"));
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/status/{0}");
+        });
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseStaticFiles(new StaticFileOptions
@@ -37,6 +40,8 @@ public static class Pipeline
         app.UseAntiforgery();
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api/v1");
 
     public static WebApplication MapMadoguchiEndpoints(this WebApplication app)
     {

@@ -75,7 +75,7 @@ public static class WebSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = Api.ApiProblemDetails.Customize);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemText.Apply);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Madoguchi API";
