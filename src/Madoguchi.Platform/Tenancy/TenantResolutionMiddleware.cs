@@ -48,14 +48,13 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IMemoryCach
         context.Response.StatusCode = StatusCodes.Status404NotFound;
         if (context.Request.Path.StartsWithSegments("/api"))
         {
-            context.Response.ContentType = "application/problem+json";
             await context.Response.WriteAsJsonAsync(new
             {
                 type = "https://madoguchi.example/problems/unknown-organization",
                 title = "この住所の自治体は見つかりません / No municipality answers at this address",
                 status = 404,
                 detail = "URL のホスト名を確かめてください。 Check the host name in the URL.",
-            }, context.RequestAborted);
+            }, options: null, contentType: "application/problem+json; charset=utf-8", context.RequestAborted);
             return;
         }
 

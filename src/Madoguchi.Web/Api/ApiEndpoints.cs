@@ -22,6 +22,10 @@ public static class ApiEndpoints
             .RequireAuthorization(StaffPolicies.Scope(ApiScopes.OrganizationRead))
             .WithName("ListDepartments").WithTags("Organization")
             .WithSummary("The organisation chart: 部, 課 and 係.");
+        api.MapApiKeysApi();
+        api.MapStaffApi();
+        api.MapAuditApi();
+        api.MapOutboxApi();
         return app;
     }
 

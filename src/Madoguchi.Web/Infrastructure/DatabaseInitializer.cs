@@ -56,19 +56,7 @@ public static partial class DatabaseInitializer
         ArgumentNullException.ThrowIfNull(args);
         if (args.Length >= 2 && args[0] == "audit" && args[1] == "verify")
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<MadoguchiDb>();
-            var broken = false;
-            foreach (var organization in await db.Organizations.AsNoTracking().OrderBy(o => o.Code).ToListAsync())
-            {
-                var result = await AuditVerifier.VerifyAsync(db, organization.Id);
-                broken |= !result.IsIntact;
-                await Console.Out.WriteLineAsync(result.IsIntact
-                    ? $"{organization.Code}: intact ({result.EntriesChecked} entries)"
-                    : $"{organization.Code}: BROKEN at entry {result.FirstBrokenSequence}: {result.Problem}");
-            }
-
-            Environment.ExitCode = broken ? 1 : 0;
+            Environment.ExitCode = await VerifyAuditAsync(app.Services, Console.Out);
             return true;
         }
 
@@ -80,6 +68,29 @@ public static partial class DatabaseInitializer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <c>audit verify</c>: walks every organisation's audit chain, writes one line per organisation
+    /// and returns the exit code: 0 when all are intact, 1 when any link is broken.
+    /// </summary>
+    public static async Task<int> VerifyAuditAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(output);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MadoguchiDb>();
+        var broken = false;
+        foreach (var organization in await db.Organizations.AsNoTracking().OrderBy(o => o.Code).ToListAsync(cancellationToken))
+        {
+            var result = await AuditVerifier.VerifyAsync(db, organization.Id, cancellationToken);
+            broken |= !result.IsIntact;
+            await output.WriteLineAsync(result.IsIntact
+                ? $"{organization.Code}: intact ({result.EntriesChecked} entries)"
+                : $"{organization.Code}: BROKEN at entry {result.FirstBrokenSequence}: {result.Problem}");
+        }
+
+        return broken ? 1 : 0;
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Database unreachable at start ({Provider}): {Reason}. /healthz answers 503 until it is back.")]
