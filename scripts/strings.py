@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Adds or updates UI strings in both resource files at once, keeping Japanese and English in step.
 
-Usage: scripts/strings.py KEY "日本語" "English" [KEY "日本語" "English" ...]
+Usage: scripts/strings.py [--file PATH/TO/Resources/Name] KEY "日本語" "English" [KEY "日本語" "English" ...]
+Without --file, the host's shared strings (src/Madoguchi.Web/Resources/SharedResource) are written;
+a module passes its own, e.g. --file src/Modules/Madoguchi.Procedures/Resources/ProceduresResource.
 """
 import sys
 import xml.etree.ElementTree as ET
@@ -33,14 +35,18 @@ def save(path, entries):
 
 
 def main(args):
+    base = ROOT / "SharedResource"
+    if args[:1] == ["--file"]:
+        base = Path(__file__).resolve().parent.parent / args[1]
+        args = args[2:]
     if len(args) % 3 != 0 or not args:
         sys.exit(__doc__)
-    ja_path, en_path = ROOT / "SharedResource.resx", ROOT / "SharedResource.en.resx"
+    ja_path, en_path = base.with_name(base.name + ".resx"), base.with_name(base.name + ".en.resx")
     ja, en = load(ja_path), load(en_path)
     for i in range(0, len(args), 3):
         key, ja_text, en_text = args[i:i + 3]
         ja[key], en[key] = ja_text, en_text
-    ROOT.mkdir(parents=True, exist_ok=True)
+    ja_path.parent.mkdir(parents=True, exist_ok=True)
     save(ja_path, ja)
     save(en_path, en)
 

@@ -1,10 +1,12 @@
 using Madoguchi.Platform;
+using Madoguchi.Procedures;
 using Madoguchi.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddMadoguchiPlatform();
 builder.AddMadoguchiWeb();
+builder.AddProceduresModule();
 
 var app = builder.Build();
 
@@ -17,6 +19,7 @@ if (await app.RunCommandAsync(args))
 
 app.UseMadoguchiPipeline();
 app.MapMadoguchiEndpoints();
+app.MapProceduresModule();
 
 await app.RunAsync();
 

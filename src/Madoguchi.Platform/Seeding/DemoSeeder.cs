@@ -34,6 +34,7 @@ public static class DemoSeeder
         ("municipal-tax", "finance", "市民税課", "Municipal Tax Division", DepartmentLevel.Division),
         ("citizens", null, "市民部", "Citizens Department", DepartmentLevel.Bureau),
         ("citizen-services", "citizens", "市民課", "Citizen Services Division", DepartmentLevel.Division),
+        ("insurance-pension", "citizens", "保険年金課", "Health Insurance and Pension Division", DepartmentLevel.Division),
         ("safety", null, "防災安全部", "Disaster Prevention and Safety Department", DepartmentLevel.Bureau),
         ("disaster-prevention", "safety", "防災課", "Disaster Prevention Division", DepartmentLevel.Division),
         ("community-safety", "safety", "安全対策課", "Community Safety Division", DepartmentLevel.Division),
@@ -48,6 +49,10 @@ public static class DemoSeeder
         ("education", null, "教育部", "Education Department", DepartmentLevel.Bureau),
         ("education-guidance", "education", "指導課", "Education Guidance Division", DepartmentLevel.Division),
         ("education-support", "education", "教育支援課", "Education Support Division", DepartmentLevel.Division),
+        ("lifelong-learning", "education", "生涯学習スポーツ課", "Lifelong Learning and Sports Division", DepartmentLevel.Division),
+        ("environment", null, "環境部", "Environment Department", DepartmentLevel.Bureau),
+        ("environmental-policy", "environment", "環境政策課", "Environmental Policy Division", DepartmentLevel.Division),
+        ("waste", "environment", "ごみ総合対策課", "Waste Management Division", DepartmentLevel.Division),
         ("accounting", null, "会計課", "Accounting Division", DepartmentLevel.Division),
     ];
 
@@ -98,6 +103,10 @@ public static class DemoSeeder
         await SeedDepartmentsAsync(db, cancellationToken);
         await SeedStaffAsync(db, services.GetRequiredService<UserManager<StaffUser>>(), cancellationToken);
         await SeedApiKeyAsync(db, options.ApiKey, clock, cancellationToken);
+        foreach (var content in services.GetServices<IDemoContent>())
+        {
+            await content.SeedAsync(db, cancellationToken);
+        }
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roles)

@@ -13,8 +13,8 @@ namespace Madoguchi.Web.Infrastructure;
 /// <summary>Services of the web host: pages, localization, authentication, OpenAPI, health, metrics, rate limits.</summary>
 public static class WebSetup
 {
-    public const string SignInRateLimit = "sign-in";
-    public const string PublicApiRateLimit = "public-api";
+    public const string SignInRateLimit = Madoguchi.Platform.Http.RateLimitPolicies.SignIn;
+    public const string PublicApiRateLimit = Madoguchi.Platform.Http.RateLimitPolicies.PublicApi;
     public static readonly CultureInfo[] Cultures = [new("ja-JP"), new("en")];
 
     public static WebApplicationBuilder AddMadoguchiWeb(this WebApplicationBuilder builder)
@@ -43,6 +43,7 @@ public static class WebSetup
             [
                 new QueryStringRequestCultureProvider(),
                 new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
 

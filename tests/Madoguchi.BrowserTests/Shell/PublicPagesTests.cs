@@ -1,5 +1,3 @@
-using Madoguchi.Testing;
-
 namespace Madoguchi.BrowserTests.Shell;
 
 /// <summary>
@@ -7,16 +5,19 @@ namespace Madoguchi.BrowserTests.Shell;
 /// axe-core needs JavaScript in the page, so runs without JavaScript exercise the flows instead
 /// (the server sends the same HTML either way).
 /// </summary>
-public sealed class PublicPagesTests(Browser browser) : IClassFixture<Browser>
+public sealed class PublicPagesTests(BrowserAndApp shared) : IClassFixture<BrowserAndApp>
 {
-    public static readonly TheoryData<string> PublicPages = new() { "/", "/accessibility", "/privacy", "/staff/sign-in", "/no-such-page" };
+    public static readonly TheoryData<string> PublicPages = new() {
+        "/", "/accessibility", "/privacy", "/staff/sign-in", "/no-such-page",
+        "/procedures", "/procedures?q=%E3%81%94%E3%81%BF", "/procedures/juminhyo-copy", "/procedures/moving-in-advance",
+        "/life-events", "/life-events/moving-in", "/life-events/moving-in?checklist=1&children=yes&dog=yes",
+    };
 
     [Theory]
     [MemberData(nameof(PublicPages))]
     public async Task Page_HasNoAxeViolations(string path)
     {
-        await using var app = await MadoguchiApp.StartKestrelAsync();
-        var page = await browser.NewPageAsync(app.RootUri!);
+        var page = await shared.Browser.NewPageAsync(shared.App.RootUri!);
         await page.GotoAsync(path);
         await Accessibility.AssertNoViolationsAsync(page);
     }
@@ -25,8 +26,7 @@ public sealed class PublicPagesTests(Browser browser) : IClassFixture<Browser>
     [MemberData(nameof(PublicPages))]
     public async Task Page_At320px_HasNoAxeViolationsAndNoSidewaysScroll(string path)
     {
-        await using var app = await MadoguchiApp.StartKestrelAsync();
-        var page = await browser.NewPageAsync(app.RootUri!, width: 320, height: 640);
+        var page = await shared.Browser.NewPageAsync(shared.App.RootUri!, width: 320, height: 640);
         await page.GotoAsync(path);
         await Accessibility.AssertNoViolationsAsync(page);
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
@@ -36,8 +36,7 @@ public sealed class PublicPagesTests(Browser browser) : IClassFixture<Browser>
     [Fact]
     public async Task SkipLink_IsFirstTabStop_AndMovesFocusToMain()
     {
-        await using var app = await MadoguchiApp.StartKestrelAsync();
-        var page = await browser.NewPageAsync(app.RootUri!);
+        var page = await shared.Browser.NewPageAsync(shared.App.RootUri!);
         await page.GotoAsync("/");
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("本文へ移動", (await page.EvaluateAsync<string>("document.activeElement.textContent")).Trim());
@@ -48,8 +47,7 @@ public sealed class PublicPagesTests(Browser browser) : IClassFixture<Browser>
     [Fact]
     public async Task LanguageSwitch_WithoutJavaScript_ShowsEnglishAndRemembersIt()
     {
-        await using var app = await MadoguchiApp.StartKestrelAsync();
-        var page = await browser.NewPageAsync(app.RootUri!, javaScript: false);
+        var page = await shared.Browser.NewPageAsync(shared.App.RootUri!, javaScript: false);
         await page.GotoAsync("/accessibility");
         await page.ClickAsync("text=English");
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));

@@ -1,0 +1,15 @@
+using Madoguchi.Platform.Data;
+using Madoguchi.Procedures.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Madoguchi.Procedures.Catalog;
+
+internal sealed class ProcedureCatalog(MadoguchiDb db) : IProcedureCatalog
+{
+    public Task<ProcedureInfo?> FindAsync(string slug, CancellationToken cancellationToken) =>
+        db.Set<Procedure>().AsNoTracking()
+            .Where(p => p.Slug == slug && p.IsPublished)
+            .Select(p => new ProcedureInfo(p.Id, p.Slug, p.TitleJa, p.TitleEn, p.ResponsibleDepartmentId, p.FeeYen, p.StandardProcessingDays,
+                (p.Channels & ProcedureChannels.Online) != 0))
+            .FirstOrDefaultAsync(cancellationToken);
+}
