@@ -6,6 +6,8 @@ using Madoguchi.Platform.Identity;
 using Madoguchi.Platform.Organizations;
 using Madoguchi.Platform.Seeding;
 using Madoguchi.Platform.Tenancy;
+using Madoguchi.Procedures.Catalog;
+using Madoguchi.Procedures.LifeEvents;
 using Madoguchi.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -91,6 +93,17 @@ public sealed class TenancyTests
             db.Departments.Add(department);
             db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), Name = "other", Prefix = "mdg_othe", SecretHash = ApiKey.Hash(ApiKey.NewSecret()), Scopes = ApiScopes.OrganizationRead, CreatedAt = DateTime.UtcNow });
             services.GetRequiredService<OutboxService>().Enqueue(EmailOutboxHandler.MessageType, new EmailMessage("admin@mitaka.example", "件名", "本文"));
+            db.Add(new Procedure
+            {
+                Id = Guid.NewGuid(),
+                Slug = "juminhyo-copy",
+                TitleJa = "住民票の写し",
+                TitleEn = "Residence record",
+                SummaryJa = "三鷹",
+                SummaryEn = "Mitaka",
+                ResponsibleDepartmentId = department.Id,
+            });
+            db.Add(new LifeEvent { Id = Guid.NewGuid(), Slug = "moving-in", TitleJa = "転入", TitleEn = "Moving in" });
             await db.SaveChangesAsync(ct);
 
             // The same user name as Musashino's admin: unique per organisation, not across them.

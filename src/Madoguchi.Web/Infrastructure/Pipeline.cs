@@ -1,6 +1,7 @@
 using Madoguchi.Platform.Tenancy;
 using Microsoft.AspNetCore.Localization;
 using Madoguchi.Web.Api;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ public static class Pipeline
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRejectInvalidApiKeys();
         app.UseMfaEnforcement();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -87,6 +89,23 @@ public static class Pipeline
         var source = Path.Combine(environment.ContentRootPath, "node_modules", "@digital-go-jp", "design-tokens", "dist");
         return Directory.Exists(source) ? new PhysicalFileProvider(source) : new NullFileProvider();
     }
+
+    /// <summary>
+    /// A request that presents a key must present a valid one, even to a public endpoint: a wrong,
+    /// revoked or other city's key gets 401 rather than silently being treated as anonymous.
+    /// </summary>
+    private static IApplicationBuilder UseRejectInvalidApiKeys(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                && context.User.Identity?.IsAuthenticated != true)
+            {
+                await context.ChallengeAsync(Madoguchi.Platform.ApiKeys.ApiKeyAuthenticationHandler.SchemeName);
+                return;
+            }
+
+            await next();
+        });
 
     private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

@@ -3,6 +3,7 @@ using Madoguchi.Platform.ApiKeys;
 using Madoguchi.Platform.Outbox;
 using Madoguchi.Platform.Seeding;
 using Madoguchi.Testing;
+using Madoguchi.Tests.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Madoguchi.Tests.ApiKeys;
@@ -35,9 +36,8 @@ public sealed class AdminPagesTests
     public async Task AdminPages_NeedASignedInSystemAdmin()
     {
         await using var app = await MadoguchiApp.StartAsync();
-        await using var factory = app.WithTestSignIn();
-        using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
-        using var staff = await factory.SignedInClientAsync("shimin@musashino.example");
+        using var anonymous = app.CreateBrowserLikeClient();
+        using var staff = await StaffSignIn.SignedInClientAsync(app, "shimin@musashino.example");
 
         foreach (var path in new[] { "/staff/admin/api-keys", "/staff/admin/outbox", "/staff/admin/audit" })
         {
@@ -54,8 +54,7 @@ public sealed class AdminPagesTests
     public async Task ApiKeysPage_IssuesAKey_ShowsTheSecretOnce_AndRevokes()
     {
         await using var app = await MadoguchiApp.StartAsync();
-        await using var factory = app.WithTestSignIn();
-        using var client = await factory.SignedInClientAsync(Admin);
+        using var client = await StaffSignIn.SignedInClientAsync(app, Admin);
         var page = await GetPageAsync(client, "/staff/admin/api-keys");
         AssertAccessibleMarkup(page);
         Assert.Equal(ApiScopes.All.Count, page.QuerySelectorAll("fieldset input[type=checkbox][name=Scopes]").Length);
@@ -102,8 +101,7 @@ public sealed class AdminPagesTests
     public async Task ApiKeysPage_WithErrors_ShowsAnErrorSummary_AndKeepsWhatWasTyped()
     {
         await using var app = await MadoguchiApp.StartAsync();
-        await using var factory = app.WithTestSignIn();
-        using var client = await factory.SignedInClientAsync(Admin);
+        using var client = await StaffSignIn.SignedInClientAsync(app, Admin);
         var page = await GetPageAsync(client, "/staff/admin/api-keys");
 
         var response = await Html.SubmitAsync(client, page, "#create-form", new Dictionary<string, string> { ["Name"] = "入力した名前" });
@@ -148,8 +146,7 @@ public sealed class AdminPagesTests
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
             return message.Id;
         });
-        await using var factory = app.WithTestSignIn();
-        using var client = await factory.SignedInClientAsync(Admin);
+        using var client = await StaffSignIn.SignedInClientAsync(app, Admin);
 
         var page = await GetPageAsync(client, "/staff/admin/outbox");
         AssertAccessibleMarkup(page);
@@ -182,8 +179,7 @@ public sealed class AdminPagesTests
             }
         }
 
-        await using var factory = app.WithTestSignIn();
-        using var client = await factory.SignedInClientAsync(Admin);
+        using var client = await StaffSignIn.SignedInClientAsync(app, Admin);
 
         var page = await GetPageAsync(client, "/staff/admin/audit");
         AssertAccessibleMarkup(page);

@@ -67,7 +67,7 @@ public static class ProceduresApi
         var procedure = await db.Set<Procedure>().AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug && p.IsPublished, cancellationToken);
         if (procedure is null)
         {
-            return NotFound(slug);
+            return NotFound();
         }
 
         var departments = await DepartmentNamesAsync(db, english, cancellationToken);
@@ -94,7 +94,7 @@ public static class ProceduresApi
         var lifeEvent = await db.Set<LifeEvent>().AsNoTracking().FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
         if (lifeEvent is null)
         {
-            return NotFound(slug);
+            return NotFound();
         }
 
         var answers = (yes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
@@ -107,10 +107,10 @@ public static class ProceduresApi
             .ToList());
     }
 
-    private static ProblemHttpResult NotFound(string slug) => TypedResults.Problem(
+    private static ProblemHttpResult NotFound() => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "見つかりません / Not found",
-        detail: $"「{slug}」という手続きやライフイベントはありません。一覧（/api/v1/procedures）から選んでください。 There is no procedure or life event '{slug}'; pick one from /api/v1/procedures.");
+        detail: "その名前の手続きやライフイベントはありません。一覧（/api/v1/procedures、/api/v1/life-events）から選んでください。 There is no procedure or life event by that name; pick one from /api/v1/procedures or /api/v1/life-events.");
 
     private static async Task<Dictionary<Guid, DepartmentRef>> DepartmentNamesAsync(MadoguchiDb db, bool english, CancellationToken cancellationToken) =>
         await db.Set<Department>().AsNoTracking()
