@@ -27,11 +27,6 @@ public sealed class CrashRecoveryTests
         await CrashScenario.RunAsync(async (app, connectionString) =>
         {
             using var client = app.CreateClient();
-            if (!await CrashScenario.HasApiKeysEndpointAsync(client, ct))
-            {
-                Assert.Skip("POST /api/v1/api-keys is not in this build's OpenAPI document yet (the admin API lands on its own branch).");
-            }
-
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", CrashScenario.DemoKey);
             using var response = await client.PostAsJsonAsync(new Uri("/api/v1/api-keys", UriKind.Relative),
                 new { name = "crash-test", scopes = ReadScope }, ct);
@@ -142,11 +137,5 @@ internal static class CrashScenario
         var emails = await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.Type == EmailOutboxHandler.MessageType).ToListAsync(ct);
         return [.. emails.Where(m => OutboxService.Read<EmailMessage>(m).To == SystemAdmin)];
-    }
-
-    public static async Task<bool> HasApiKeysEndpointAsync(HttpClient client, CancellationToken ct)
-    {
-        using var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), ct);
-        return response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync(ct)).Contains("\"/api/v1/api-keys\"", StringComparison.Ordinal);
     }
 }
