@@ -33,25 +33,10 @@ public static class Solution
         && !name.StartsWith("Madoguchi.Bench", StringComparison.Ordinal);
 
     /// <summary>The folder holding Madoguchi.slnx.</summary>
-    public static string Root
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Madoguchi.slnx")))
-                {
-                    return directory.FullName;
-                }
-            }
+    public static string Root => Madoguchi.Testing.Repository.Root;
 
-            throw new InvalidOperationException($"No Madoguchi.slnx above {AppContext.BaseDirectory}.");
-        }
-    }
-
-    /// <summary>Debug or Release: the configuration this project was built in (…/bin/{Configuration}/{tfm}/).</summary>
-    public static string Configuration =>
-        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
+    /// <summary>Debug or Release: the configuration this project was built in.</summary>
+    public static string Configuration => Madoguchi.Testing.Repository.Configuration;
 
     private static List<Assembly> LoadMadoguchiAssemblies()
     {

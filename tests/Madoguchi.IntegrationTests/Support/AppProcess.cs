@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Madoguchi.Testing;
 
 namespace Madoguchi.IntegrationTests.Support;
 

@@ -1,6 +1,6 @@
-namespace Madoguchi.IntegrationTests.Support;
+namespace Madoguchi.Testing;
 
-/// <summary>Finds the repository and the build output of the web app next to this test's own.</summary>
+/// <summary>Finds the repository and the build output of the web app from a test's output folder.</summary>
 public static class Repository
 {
     /// <summary>The folder holding Madoguchi.slnx, found by walking up from the test's output folder.</summary>
