@@ -56,6 +56,7 @@ public static class PlatformServiceCollectionExtensions
             .Validate(o => o.MaxAttempts >= 1 && o.BatchSize >= 1 && o.PollIntervalSeconds > 0, "Outbox settings must be positive.")
             .ValidateOnStart();
         services.AddScoped<Outbox.Outbox>();
+        services.AddScoped<Audit.SecurityAudit>();
         services.AddScoped<ApiKeys.ApiKeyIssuer>();
         services.AddScoped<OutboxAdmin>();
         services.AddScoped<IOutboxHandler, EmailOutboxHandler>();

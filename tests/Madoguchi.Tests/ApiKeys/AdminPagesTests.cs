@@ -185,7 +185,8 @@ public sealed class AdminPagesTests
         AssertAccessibleMarkup(page);
         var rows = page.QuerySelectorAll("tbody tr");
         Assert.Equal(50, rows.Length);
-        Assert.Contains("staff.read", rows[0].TextContent, StringComparison.Ordinal); // newest first
+        Assert.Contains("staff.signed_in", rows[0].TextContent, StringComparison.Ordinal); // newest first: the admin's own sign-in
+        Assert.Contains("staff.read", rows[1].TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#verification"));
 
         var intact = await GetPageAsync(client, "/staff/admin/audit?verify=true");

@@ -22,6 +22,7 @@ public sealed partial class SecurityModel(
     IOptions<DemoOptions> demo,
     TenantContext tenant,
     IStringLocalizer<SharedResource> t,
+    Madoguchi.Platform.Audit.SecurityAudit audit,
     ILogger<SecurityModel> logger) : PageModel
 {
     private UserManager<StaffUser> Users => signIn.UserManager;
@@ -85,6 +86,7 @@ public sealed partial class SecurityModel(
         NewRecoveryCodes = [.. await Users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []];
         await signIn.SignInWithSecondFactorAsync(user);
         LogTotpEnabled(logger, user.Id);
+        await audit.RecordAsync(Madoguchi.Platform.Audit.SecurityAudit.TotpEnabled, user.Id);
         Status = null;
         ViewData["Notice"] = t["SecurityTotpEnabled"].Value;
         return await ShowAsync(user);
@@ -104,6 +106,7 @@ public sealed partial class SecurityModel(
         }
 
         NewRecoveryCodes = [.. await Users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []];
+        await audit.RecordAsync(Madoguchi.Platform.Audit.SecurityAudit.RecoveryCodesRegenerated, user.Id);
         ViewData["Notice"] = t["SecurityRecoveryRegenerated"].Value;
         return await ShowAsync(user);
     }
@@ -126,6 +129,7 @@ public sealed partial class SecurityModel(
         await Users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         LogTotpDisabled(logger, user.Id);
+        await audit.RecordAsync(Madoguchi.Platform.Audit.SecurityAudit.TotpDisabled, user.Id);
         Status = t["SecurityTotpDisabled"];
         return RedirectToPage();
     }
@@ -180,6 +184,7 @@ public sealed partial class SecurityModel(
 
         await signIn.SignInWithSecondFactorAsync(user);
         LogPasskeyAdded(logger, user.Id);
+        await audit.RecordAsync(Madoguchi.Platform.Audit.SecurityAudit.PasskeyAdded, user.Id);
         Status = t["SecurityPasskeyAdded"];
         return RedirectToPage();
     }
@@ -234,6 +239,7 @@ public sealed partial class SecurityModel(
         await Users.RemovePasskeyAsync(user, passkey.CredentialId);
         await signIn.RefreshSignInAsync(user);
         LogPasskeyRemoved(logger, user.Id);
+        await audit.RecordAsync(Madoguchi.Platform.Audit.SecurityAudit.PasskeyRemoved, user.Id);
         Status = t["SecurityPasskeyRemoved"];
         return RedirectToPage();
     }

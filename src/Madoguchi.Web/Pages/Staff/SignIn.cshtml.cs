@@ -1,3 +1,4 @@
+using Madoguchi.Platform.Audit;
 using Madoguchi.Platform.Identity;
 using Madoguchi.Platform.Seeding;
 using Madoguchi.Web.Infrastructure;
@@ -16,6 +17,7 @@ public sealed partial class SignInModel(
     SignInManager<StaffUser> signIn,
     IOptions<DemoOptions> demo,
     IStringLocalizer<SharedResource> t,
+    SecurityAudit audit,
     ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
@@ -74,7 +76,7 @@ public sealed partial class SignInModel(
         }
 
         var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        return Outcome(result, user);
+        return await OutcomeAsync(result, user);
     }
 
     /// <summary>JSON for <c>navigator.credentials.get()</c> (discoverable passkeys: no user yet).</summary>
@@ -126,13 +128,15 @@ public sealed partial class SignInModel(
 
         // A passkey with user verification is possession plus biometrics or PIN: a second factor in itself.
         await signIn.SignInWithSecondFactorAsync(user);
+        await audit.RecordAsync(SecurityAudit.SignedIn, user.Id, "passkey");
         return LocalRedirect(StaffSignIn.SafeReturnUrl(ReturnUrl));
     }
 
-    private IActionResult Outcome(Microsoft.AspNetCore.Identity.SignInResult result, StaffUser user)
+    private async Task<IActionResult> OutcomeAsync(Microsoft.AspNetCore.Identity.SignInResult result, StaffUser user)
     {
         if (result.Succeeded)
         {
+            await audit.RecordAsync(SecurityAudit.SignedIn, user.Id, "password");
             return LocalRedirect(StaffSignIn.SafeReturnUrl(ReturnUrl));
         }
 
@@ -144,9 +148,11 @@ public sealed partial class SignInModel(
         if (result.IsLockedOut)
         {
             LogLockedOut(logger, user.Id);
+            await audit.RecordAsync(SecurityAudit.LockedOut, user.Id, "password");
             return Failed(t["SignInLockedOut"]);
         }
 
+        await audit.RecordAsync(SecurityAudit.SignInFailed, user.Id, "password");
         return Failed(result.IsNotAllowed ? t["SignInNotAllowed"] : t["SignInFailed"]);
     }
 

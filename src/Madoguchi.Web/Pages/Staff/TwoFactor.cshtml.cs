@@ -15,6 +15,7 @@ namespace Madoguchi.Web.Pages.Staff;
 public sealed partial class TwoFactorModel(
     SignInManager<StaffUser> signIn,
     IStringLocalizer<SharedResource> t,
+    Madoguchi.Platform.Audit.SecurityAudit audit,
     ILogger<TwoFactorModel> logger) : PageModel
 {
     [BindProperty]
@@ -70,17 +71,21 @@ public sealed partial class TwoFactorModel(
             }
         }
 
+        var method = Recovery ? "recovery-code" : "totp";
         if (result.Succeeded)
         {
+            await audit.RecordAsync(Madoguchi.Platform.Audit.SecurityAudit.SignedIn, user.Id, method);
             return LocalRedirect(StaffSignIn.SafeReturnUrl(ReturnUrl));
         }
 
         if (result.IsLockedOut)
         {
             LogLockedOut(logger, user.Id);
+            await audit.RecordAsync(Madoguchi.Platform.Audit.SecurityAudit.LockedOut, user.Id, method);
             return Failed(t["SignInLockedOut"]);
         }
 
+        await audit.RecordAsync(Madoguchi.Platform.Audit.SecurityAudit.SignInFailed, user.Id, method);
         return Failed(Recovery ? t["RecoveryCodeWrong"] : t["TwoFactorCodeWrong"]);
     }
 
