@@ -25,6 +25,11 @@ public static class Pipeline
             pages.UseExceptionHandler("/error");
             pages.UseStatusCodePagesWithReExecute("/status/{0}");
         });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts(); // sent only over HTTPS; a deployment terminates TLS in front of the app
+        }
+
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseStaticFiles(new StaticFileOptions
