@@ -83,13 +83,12 @@ public sealed partial class IdempotencyFilter : IEndpointFilter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
-        var values = http.Request.Headers[HeaderName];
-        if (values.Count == 0)
+        if (!http.Request.Headers.TryGetValue(HeaderName, out var values))
         {
             return await next(context);
         }
 
-        if (values.Count > 1 || !IsValidKey(values[0]))
+        if (values.Count != 1 || !IsValidKey(values[0]))
         {
             return InvalidKey();
         }
