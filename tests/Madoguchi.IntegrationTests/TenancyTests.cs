@@ -3,6 +3,7 @@ using Madoguchi.Platform.ApiKeys;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Email;
 using Madoguchi.Platform.Identity;
+using Madoguchi.Platform.Idempotency;
 using Madoguchi.Platform.Organizations;
 using Madoguchi.Platform.Seeding;
 using Madoguchi.Platform.Tenancy;
@@ -69,13 +70,25 @@ public sealed class TenancyTests
     public static List<IEntityType> TenantOwnedEntityTypes(IModel model) =>
         [.. model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType) && e.BaseType is null && !e.IsOwned())];
 
+    private static IdempotencyRecord IdempotencyRecordFor(string scope) => new()
+    {
+        Id = Guid.NewGuid(),
+        Scope = scope,
+        Key = "same-key",
+        RequestHash = new string('0', 64),
+        StatusCode = 201,
+        CreatedAt = DateTime.UtcNow,
+        ExpiresAt = DateTime.UtcNow.AddHours(24),
+    };
+
     /// <summary>A second organisation with a row of every tenant-owned kind, made through the app's own services.</summary>
     private static async Task<Guid> SeedOtherOrganizationAsync(MadoguchiApp app, CancellationToken ct)
     {
-        // Musashino's demo seed has no outbox message of its own.
+        // Musashino's demo seed has no outbox message or idempotency record of its own.
         await app.InOrganizationAsync(DemoSeeder.OrganizationCode, (db, services) =>
         {
             services.GetRequiredService<OutboxService>().Enqueue(EmailOutboxHandler.MessageType, new EmailMessage("admin@musashino.example", "件名", "本文"));
+            db.IdempotencyRecords.Add(IdempotencyRecordFor("apikey:musashino"));
             return db.SaveChangesAsync(ct);
         });
 
@@ -104,6 +117,7 @@ public sealed class TenancyTests
                 ResponsibleDepartmentId = department.Id,
             });
             db.Add(new LifeEvent { Id = Guid.NewGuid(), Slug = "moving-in", TitleJa = "転入", TitleEn = "Moving in" });
+            db.IdempotencyRecords.Add(IdempotencyRecordFor("apikey:mitaka"));
             await db.SaveChangesAsync(ct);
 
             // The same user name as Musashino's admin: unique per organisation, not across them.

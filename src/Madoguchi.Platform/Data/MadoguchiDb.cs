@@ -3,6 +3,7 @@ using System.Reflection;
 using Madoguchi.Platform.ApiKeys;
 using Madoguchi.Platform.Audit;
 using Madoguchi.Platform.Identity;
+using Madoguchi.Platform.Idempotency;
 using Madoguchi.Platform.Organizations;
 using Madoguchi.Platform.Outbox;
 using Madoguchi.Platform.Tenancy;
@@ -48,6 +49,7 @@ public class MadoguchiDb : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>ASP.NET Core Data Protection keys (cookies, antiforgery), shared by every instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
@@ -126,14 +128,17 @@ public class MadoguchiDb : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid
         }
     }
 
-    /// <summary>Every state change of a tenant row is audited: which fields, never their values.</summary>
+    /// <summary>
+    /// Every state change of a tenant row is audited: which fields, never their values. Technical
+    /// rows (audit, outbox, idempotency records) are not business changes and are not audited.
+    /// </summary>
     private void AddChangeAuditEntries()
     {
         var now = _clock.GetUtcNow().UtcDateTime;
         var actor = _actor?.Actor ?? "system";
         var changes = ChangeTracker.Entries<ITenantOwned>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry and not OutboxMessage)
+            .Where(e => e.Entity is not AuditEntry and not OutboxMessage and not IdempotencyRecord)
             .ToList();
         foreach (var entry in changes)
         {

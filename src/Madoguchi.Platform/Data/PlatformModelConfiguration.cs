@@ -1,6 +1,7 @@
 using Madoguchi.Platform.ApiKeys;
 using Madoguchi.Platform.Audit;
 using Madoguchi.Platform.Identity;
+using Madoguchi.Platform.Idempotency;
 using Madoguchi.Platform.Organizations;
 using Madoguchi.Platform.Outbox;
 using Madoguchi.Platform.Tenancy;
@@ -119,6 +120,22 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Type).HasMaxLength(100);
         builder.Property(m => m.LockedBy).HasMaxLength(100);
         builder.Property(m => m.LastError).HasMaxLength(2000);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.ToTable("platform_idempotency_records");
+        builder.HasIndex(r => new { r.OrganizationId, r.Scope, r.Key }).IsUnique();
+        builder.HasIndex(r => r.ExpiresAt);
+        builder.Property(r => r.Scope).HasMaxLength(IdempotencyRecord.MaxScopeLength);
+        builder.Property(r => r.Key).HasMaxLength(IdempotencyRecord.MaxKeyLength);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.Property(r => r.ContentType).HasMaxLength(200);
+        builder.Property(r => r.Location).HasMaxLength(2000);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

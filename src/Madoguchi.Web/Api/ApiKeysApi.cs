@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Madoguchi.Platform.ApiKeys;
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Idempotency;
 using Madoguchi.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,8 @@ public static class ApiKeysApi
             .RequireAuthorization(scope).WithTags("API keys")
             .WithName("CreateApiKey")
             .WithSummary("Issues an API key. The secret is in this answer only; it is stored hashed. System administrators get a security notice by email.")
+            .WithDescription("Send an `Idempotency-Key` header to retry safely: a retry within 24 hours returns the first answer (with `Idempotent-Replayed: true`), the same key with a different body is refused with 422.")
+            .WithIdempotency()
             .ProducesAuthProblems();
         api.MapDelete("/api-keys/{id:guid}", Revoke)
             .RequireAuthorization(scope).WithTags("API keys")

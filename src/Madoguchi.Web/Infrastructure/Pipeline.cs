@@ -1,3 +1,4 @@
+using Madoguchi.Platform.Idempotency;
 using Madoguchi.Platform.Tenancy;
 using Microsoft.AspNetCore.Localization;
 using Madoguchi.Web.Api;
@@ -46,6 +47,7 @@ public static class Pipeline
         app.UseMfaEnforcement();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseIdempotencyKeys();
         return app;
     }
 

@@ -77,12 +77,16 @@ public static class WebSetup
         });
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemText.Apply);
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o =>
         {
-            document.Info.Title = "Madoguchi API";
-            document.Info.Description = "API of Madoguchi (窓口), the city-hall services platform. Authenticate with `Authorization: Bearer <API key>`.";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Madoguchi API";
+                document.Info.Description = "API of Madoguchi (窓口), the city-hall services platform. Authenticate with `Authorization: Bearer <API key>`.";
+                return Task.CompletedTask;
+            });
+            o.AddOperationTransformer(IdempotencyOpenApi.AddHeader);
+        });
 
         services.AddHealthChecks().AddDbContextCheck<MadoguchiDb>("database");
         services.AddOpenTelemetry()
