@@ -54,7 +54,15 @@ public sealed class StaffPagesTests(BrowserAndApp shared) : IClassFixture<Browse
         await page.FillAsync("#email", "admin@musashino.example");
         await page.FillAsync("#password", DemoSeeder.DemoPassword);
         await page.ClickAsync("#sign-in-form button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
+        try
+        {
+            await page.WaitForURLAsync("**/staff");
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Sign-in did not reach /staff; the browser is at {page.Url} showing: {await page.InnerTextAsync("body")}");
+        }
+
         return page;
     }
 }
