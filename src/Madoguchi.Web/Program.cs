@@ -1,4 +1,5 @@
 using Madoguchi.Platform;
+using Madoguchi.Forms;
 using Madoguchi.Procedures;
 using Madoguchi.Web.Infrastructure;
 
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMadoguchiPlatform();
 builder.AddMadoguchiWeb();
 builder.AddProceduresModule();
+builder.AddFormsModule();
 
 var app = builder.Build();
 
@@ -20,6 +22,7 @@ if (await app.RunCommandAsync(args))
 app.UseMadoguchiPipeline();
 app.MapMadoguchiEndpoints();
 app.MapProceduresModule();
+app.MapFormsModule();
 
 await app.RunAsync();
 
