@@ -138,7 +138,7 @@ public class MadoguchiDb : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid
         var actor = _actor?.Actor ?? "system";
         var changes = ChangeTracker.Entries<ITenantOwned>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry and not OutboxMessage and not IdempotencyRecord)
+            .Where(e => e.Entity is not AuditEntry and not OutboxMessage and not IdempotencyRecord and not IAuditExempt)
             .ToList();
         foreach (var entry in changes)
         {

@@ -3,6 +3,7 @@ using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Http;
 using Madoguchi.Platform.Organizations;
 using Madoguchi.Procedures.Catalog;
+using Madoguchi.Procedures.Contracts;
 using Madoguchi.Procedures.LifeEvents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +26,7 @@ public static class ProceduresApi
     public sealed record ProcedureDetail(
         string Slug, string Kind, string Title, string Summary, string Audience, DepartmentRef Department,
         IReadOnlyList<string> WhatToBring, int? Fee, string FeeNote, int? StandardProcessingDays,
-        bool Online, bool Counter, bool Post, IReadOnlyList<string> Related, IReadOnlyList<string> LifeEvents);
+        bool Online, bool Counter, bool Post, IReadOnlyList<string> Related, IReadOnlyList<string> LifeEvents, ProcedureFormInfo? Form);
 
     public sealed record LifeEventQuestionDto(string Key, string Text, string Hint);
 
@@ -39,7 +40,7 @@ public static class ProceduresApi
         api.MapGet("/procedures", ListProcedures).WithName("ListProcedures")
             .WithSummary("Published procedures (手続き), optionally filtered by a search query q.");
         api.MapGet("/procedures/{slug}", GetProcedure).WithName("GetProcedure")
-            .WithSummary("One procedure as the guide (手続きガイド) shows it.")
+            .WithSummary("One procedure as the guide (手続きガイド) shows it, with its current online form (version, apply, schema and submissions URLs) when it has one.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/life-events", ListLifeEvents).WithName("ListLifeEvents")
             .WithSummary("Life events (ライフイベント) with the questions that personalise their checklist.");
@@ -61,7 +62,7 @@ public static class ProceduresApi
             .ToList());
     }
 
-    private static async Task<Results<Ok<ProcedureDetail>, ProblemHttpResult>> GetProcedure(string slug, MadoguchiDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ProcedureDetail>, ProblemHttpResult>> GetProcedure(string slug, MadoguchiDb db, IEnumerable<IProcedureForms> forms, CancellationToken cancellationToken)
     {
         var english = English;
         var procedure = await db.Set<Procedure>().AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug && p.IsPublished, cancellationToken);
@@ -77,7 +78,8 @@ public static class ProceduresApi
             departments.GetValueOrDefault(procedure.ResponsibleDepartmentId) ?? new DepartmentRef("", ""),
             procedure.WhatToBring(english), procedure.FeeYen, procedure.FeeNote(english), procedure.StandardProcessingDays,
             procedure.IsOnline, procedure.Channels.HasFlag(ProcedureChannels.Counter), procedure.Channels.HasFlag(ProcedureChannels.Post),
-            [.. procedure.Related], [.. lifeEvents.Where(e => e.Items.Any(i => i.ProcedureSlug == slug)).OrderBy(e => e.SortOrder).Select(e => e.Slug)]));
+            [.. procedure.Related], [.. lifeEvents.Where(e => e.Items.Any(i => i.ProcedureSlug == slug)).OrderBy(e => e.SortOrder).Select(e => e.Slug)],
+            forms.FirstOrDefault() is { } source && procedure.IsOnline ? await source.CurrentAsync(procedure.Id, procedure.Slug, cancellationToken) : null));
     }
 
     private static async Task<Ok<List<LifeEventDto>>> ListLifeEvents(MadoguchiDb db, CancellationToken cancellationToken)

@@ -12,4 +12,11 @@ internal sealed class ProcedureCatalog(MadoguchiDb db) : IProcedureCatalog
             .Select(p => new ProcedureInfo(p.Id, p.Slug, p.TitleJa, p.TitleEn, p.ResponsibleDepartmentId, p.FeeYen, p.StandardProcessingDays,
                 (p.Channels & ProcedureChannels.Online) != 0))
             .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ProcedureInfo>> ListAsync(CancellationToken cancellationToken) =>
+        await db.Set<Procedure>().AsNoTracking()
+            .OrderBy(p => p.TitleJa)
+            .Select(p => new ProcedureInfo(p.Id, p.Slug, p.TitleJa, p.TitleEn, p.ResponsibleDepartmentId, p.FeeYen, p.StandardProcessingDays,
+                (p.Channels & ProcedureChannels.Online) != 0))
+            .ToListAsync(cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Organizations;
 using Madoguchi.Procedures.Catalog;
+using Madoguchi.Procedures.Contracts;
 using Madoguchi.Procedures.LifeEvents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,13 +12,16 @@ using Microsoft.Extensions.Localization;
 namespace Madoguchi.Procedures.Pages.Procedures;
 
 /// <summary>One procedure as the guide explains it: who, what to bring, fee, how long, where.</summary>
-public sealed class DetailModel(MadoguchiDb db, IStringLocalizer<ProceduresResource> t) : PageModel
+public sealed class DetailModel(MadoguchiDb db, IStringLocalizer<ProceduresResource> t, IEnumerable<IProcedureForms> forms) : PageModel
 {
     public Procedure? Procedure { get; private set; }
     public string DepartmentName { get; private set; } = "";
     public IReadOnlyList<string> ChannelNames { get; private set; } = [];
     public IReadOnlyList<Procedure> Related { get; private set; } = [];
     public IReadOnlyList<LifeEvent> LifeEvents { get; private set; } = [];
+
+    /// <summary>The online form, when the procedure can be applied for online now.</summary>
+    public ProcedureFormInfo? Form { get; private set; }
     public bool English { get; } = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
@@ -51,6 +55,7 @@ public sealed class DetailModel(MadoguchiDb db, IStringLocalizer<ProceduresResou
         Related = await db.Set<Procedure>().AsNoTracking().Where(p => related.Contains(p.Slug) && p.IsPublished).ToListAsync(cancellationToken);
         var events = await db.Set<LifeEvent>().AsNoTracking().OrderBy(e => e.SortOrder).ToListAsync(cancellationToken);
         LifeEvents = [.. events.Where(e => e.Items.Any(i => i.ProcedureSlug == slug))];
+        Form = Procedure.IsOnline && forms.FirstOrDefault() is { } source ? await source.CurrentAsync(Procedure.Id, Procedure.Slug, cancellationToken) : null;
         return Page();
     }
 }

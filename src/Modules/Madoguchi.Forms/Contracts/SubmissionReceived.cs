@@ -1,0 +1,19 @@
+namespace Madoguchi.Forms.Contracts;
+
+/// <summary>
+/// Outbox event (type <see cref="Type"/>) written in the same transaction as a submission: case
+/// processing (the cases module) opens a case (案件) from it. Carries no answers: the consumer reads
+/// them through <see cref="ISubmissionReader"/>.
+/// </summary>
+public sealed record SubmissionReceived(Guid SubmissionId, Guid OrganizationId, Guid ProcedureId, string ProcedureSlug, string ReceiptNumber, DateTime SubmittedAt)
+{
+    public const string Type = "forms.submission-received";
+}
+
+/// <summary>A submission as other modules see it.</summary>
+public sealed record SubmissionInfo(Guid Id, string ReceiptNumber, Guid ProcedureId, string ProcedureSlug, Guid FormVersionId, DateTime SubmittedAt, string AnswersJson, string ComputedJson, string? Email);
+
+public interface ISubmissionReader
+{
+    Task<SubmissionInfo?> FindAsync(Guid submissionId, CancellationToken cancellationToken);
+}

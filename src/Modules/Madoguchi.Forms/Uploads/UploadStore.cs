@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Madoguchi.Forms.Definitions;
+using Madoguchi.Forms.Engine;
+using Madoguchi.Platform.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Madoguchi.Forms.Uploads;
+
+/// <summary>
+/// Stores citizens' files on disk under <see cref="FormsOptions.UploadPath"/> (organisation/year/month/id),
+/// outside the database rows; the row keeps name, detected type, size and hash. The type is detected
+/// from the content (magic numbers), never from the file name.
+/// </summary>
+public sealed class UploadStore(MadoguchiDb db, IOptions<FormsOptions> options, IWebHostEnvironment environment, TimeProvider clock)
+{
+    public const int DefaultMaxKb = 5120;
+
+    public static readonly IReadOnlyList<string> DefaultAccept = ["application/pdf", "image/jpeg", "image/png"];
+
+    public string Root => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.UploadPath));
+
+    /// <summary>Saves a file for the draft, or says in plain words why it can't be accepted.</summary>
+    public async Task<(string? UploadId, FieldError? Error)> SaveAsync(Guid draftId, FormField field, string path, IFormFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(file);
+        var maxKb = Math.Min(field.MaxSizeKb ?? DefaultMaxKb, options.Value.MaxUploadKb);
+        if (file.Length == 0)
+        {
+            return (null, new FieldError(path, "file.empty", "選んだファイルは空です。中身のあるファイルを選んでください。", "The selected file is empty. Choose a file that has content."));
+        }
+
+        if (file.Length > maxKb * 1024L)
+        {
+            var mb = (maxKb / 1024.0).ToString("0.#", CultureInfo.InvariantCulture);
+            return (null, new FieldError(path, "file.too-large", $"ファイルが大きすぎます。{mb}MB以下のファイルを選んでください。", $"The file is too large. Choose a file of {mb} MB or less."));
+        }
+
+        await using var input = file.OpenReadStream();
+        var head = new byte[8];
+        var read = await input.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        var type = Sniff(head.AsSpan(0, read));
+        var accept = field.Accept.Count > 0 ? field.Accept : DefaultAccept;
+        if (type is null || !accept.Contains(type))
+        {
+            var names = string.Join("・", accept.Select(Describe));
+            return (null, new FieldError(path, "file.type", $"このファイルの種類は受け付けていません。{names} のファイルを選んでください。", $"This type of file is not accepted. Choose a {names.Replace("・", ", ", StringComparison.Ordinal)} file."));
+        }
+
+        var id = Guid.NewGuid();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var relative = Path.Combine(db.CurrentOrganizationId.ToString("N"), now.ToString("yyyy", CultureInfo.InvariantCulture), now.ToString("MM", CultureInfo.InvariantCulture), id.ToString("N"));
+        var full = Path.Combine(Root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        input.Position = 0;
+        string sha;
+        await using (var output = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+        {
+            using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[81920];
+            int n;
+            while ((n = await input.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                hasher.AppendData(buffer, 0, n);
+                await output.WriteAsync(buffer.AsMemory(0, n), cancellationToken);
+            }
+
+            await output.FlushAsync(cancellationToken);
+            sha = Convert.ToHexStringLower(hasher.GetHashAndReset());
+        }
+
+        db.Add(new Upload
+        {
+            Id = id,
+            DraftId = draftId,
+            FileName = SafeName(file.FileName),
+            ContentType = type,
+            Size = file.Length,
+            Sha256 = sha,
+            StoragePath = relative,
+            CreatedAt = now,
+        });
+        return (id.ToString(), null);
+    }
+
+    public async Task<Dictionary<string, UploadInfo>> ForDraftAsync(Guid draftId, CancellationToken cancellationToken) =>
+        await db.Set<Upload>().AsNoTracking().Where(u => u.DraftId == draftId)
+            .ToDictionaryAsync(u => u.Id.ToString(), u => new UploadInfo(u.Id.ToString(), u.FileName, u.ContentType, u.Size), cancellationToken);
+
+    /// <summary>PDF, JPEG or PNG by their first bytes; null for anything else.</summary>
+    public static string? Sniff(ReadOnlySpan<byte> head) =>
+        head.StartsWith("%PDF-"u8) ? "application/pdf"
+        : head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
+        : head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
+        : null;
+
+    private static string Describe(string type) => type switch
+    {
+        "application/pdf" => "PDF",
+        "image/jpeg" => "JPEG",
+        "image/png" => "PNG",
+        _ => type,
+    };
+
+    /// <summary>The last path segment, without control characters, at most 255 characters.</summary>
+    private static string SafeName(string name)
+    {
+        var last = Path.GetFileName(name.Replace('\\', '/'));
+        var clean = new string([.. last.Where(c => !char.IsControl(c))]);
+        return clean.Length == 0 ? "file" : clean.Length > 255 ? clean[..255] : clean;
+    }
+}
