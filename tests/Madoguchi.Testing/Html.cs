@@ -35,6 +35,11 @@ public static class Html
                 continue;
             }
 
+            if (input.Type is "checkbox" or "radio" && values.ContainsKey(input.Name))
+            {
+                continue; // the value to send is added once below, as a browser sends the one checked
+            }
+
             fields.Add(new(input.Name, values.TryGetValue(input.Name, out var v) ? v : input.Value));
         }
 

@@ -37,6 +37,7 @@ public static class FormsModule
         builder.Services.AddSingleton<DraftMaintenance>();
         builder.Services.AddHostedService(s => s.GetRequiredService<DraftMaintenance>());
         builder.Services.AddScoped<FormVersionEditor>();
+        builder.Services.AddScoped<Madoguchi.Forms.PostalCodes.IPostalCodeDirectory, Madoguchi.Forms.PostalCodes.TmpPostalCodeDirectory>();
         return builder;
     }
 

@@ -118,7 +118,7 @@ public static class FormsApi
                 var url = StatusUrl(http, accepted.StatusToken);
                 return TypedResults.Created(url, new SubmissionCreated(accepted.Submission.ReceiptNumber, accepted.Submission.Status.ToString(), url));
             case SubmitResult.Invalid invalid:
-                return TypedResults.ValidationProblem(invalid.Validation.ToDictionary(English),
+                return Results.ValidationProblem(invalid.Validation.ToDictionary(English),
                     title: English ? "Some answers need fixing" : "入力内容に誤りがあります",
                     detail: English ? "Fix the answers listed in errors and send again: nothing was saved, so the same Idempotency-Key may be reused." : "errors に挙げた項目を直して、もう一度送ってください。何も保存されていないので、同じ Idempotency-Key を使えます。",
                     statusCode: StatusCodes.Status422UnprocessableEntity,
@@ -158,13 +158,13 @@ public static class FormsApi
         return (buffer.ToArray(), null);
     }
 
-    private static IResult TooLarge() => Problem(StatusCodes.Status413PayloadTooLarge, "大きすぎます / Too large",
+    private static ProblemHttpResult TooLarge() => Problem(StatusCodes.Status413PayloadTooLarge, "大きすぎます / Too large",
         "申請の本文は1MBまでです。ファイルは本文に入れないでください。", "An application body may be at most 1 MB; do not put files in it.");
 
-    private static IResult NoForm() => Problem(StatusCodes.Status404NotFound, "見つかりません / Not found",
+    private static ProblemHttpResult NoForm() => Problem(StatusCodes.Status404NotFound, "見つかりません / Not found",
         "その名前の、オンライン申請できる手続きはありません。/api/v1/procedures から選んでください。",
         "There is no procedure by that name that can be applied for online; pick one from /api/v1/procedures.");
 
-    private static IResult Problem(int status, string title, string ja, string en) =>
+    private static ProblemHttpResult Problem(int status, string title, string ja, string en) =>
         TypedResults.Problem(statusCode: status, title: title, detail: English ? en : ja);
 }

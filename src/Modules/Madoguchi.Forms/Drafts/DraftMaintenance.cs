@@ -47,7 +47,7 @@ public sealed partial class DraftMaintenance(IServiceScopeFactory scopes, TimePr
 
         var abandoned = await db.Set<Draft>().IgnoreQueryFilters()
             .Where(d => d.SubmittedAt == null && d.AbandonedAt == null && d.LastActivityAt < idleSince)
-            .Take(500).ToListAsync(cancellationToken);
+            .OrderBy(d => d.LastActivityAt).Take(500).ToListAsync(cancellationToken);
         foreach (var draft in abandoned)
         {
             draft.AbandonedAt = now;
@@ -58,7 +58,7 @@ public sealed partial class DraftMaintenance(IServiceScopeFactory scopes, TimePr
 
         var expired = await db.Set<Draft>().IgnoreQueryFilters()
             .Where(d => d.SubmittedAt == null && d.ExpiresAt < now)
-            .Select(d => d.Id).Take(500).ToListAsync(cancellationToken);
+            .OrderBy(d => d.ExpiresAt).Select(d => d.Id).Take(500).ToListAsync(cancellationToken);
         if (expired.Count == 0)
         {
             return;

@@ -63,7 +63,7 @@ public sealed class FormJourney(IProcedureCatalog catalog, FormVersions versions
     {
         var visible = FormEngine.VisibleSteps(definition, answers);
         var index = visible.ToList().FindIndex(s => s.Id == stepId);
-        return index >= 0 && index + 1 < visible.Count ? visible[index + 1] : index < 0 ? visible.FirstOrDefault() : null;
+        return index >= 0 && index + 1 < visible.Count ? visible[index + 1] : index < 0 && visible.Count > 0 ? visible[0] : null;
     }
 
     public static FormStep? PreviousStep(FormDefinition definition, JsonObject answers, string stepId)

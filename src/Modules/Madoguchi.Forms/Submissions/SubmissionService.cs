@@ -120,7 +120,7 @@ public sealed partial class SubmissionService(
             IdempotencyKeyHash = keyHash,
             RequestHash = command.RequestHash,
             DraftId = command.Draft?.Id,
-            Email = command.Email ?? command.Draft?.Email,
+            Email = command.Email ?? FirstEmail(definition, answers) ?? command.Draft?.Email,
         };
         db.Add(submission);
         if (command.Draft is { } draft)
@@ -148,12 +148,22 @@ public sealed partial class SubmissionService(
         catch (DbUpdateException exception) when (keyHash is not null)
         {
             // A concurrent request with the same draft or key won the unique index (or the draft's concurrency token).
-            LogLostRace(logger, exception.GetType().Name);
+            LogLostRace(logger, exception);
             db.ChangeTracker.Clear();
             return await ReplayAsync(keyHash, command.RequestHash, cancellationToken) ?? throw new InvalidOperationException("The concurrent submission vanished.", exception);
         }
 
         return new SubmitResult.Accepted(submission, token, Replayed: false);
+    }
+
+    /// <summary>Where the receipt goes: the form's first email answer.</summary>
+    public static string? FirstEmail(FormDefinition definition, JsonObject answers)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(answers);
+        return definition.AllFields().Where(f => f.Type == FieldType.Email)
+            .Select(f => answers[f.Id] is JsonValue v && v.TryGetValue<string>(out var email) ? email : null)
+            .FirstOrDefault(e => !string.IsNullOrWhiteSpace(e));
     }
 
     /// <summary>The submission already made under this key: the same answer again, or a refusal if the body differs.</summary>
@@ -223,6 +233,6 @@ public sealed partial class SubmissionService(
         return new EmailMessage(submission.Email!, $"【受付】{procedure.TitleJa}（受付番号 {submission.ReceiptNumber}） / Application received", body.ToString());
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A concurrent submission with the same key won ({Kind}); answering with it")]
-    private static partial void LogLostRace(ILogger logger, string kind);
+    [LoggerMessage(Level = LogLevel.Information, Message = "A concurrent submission with the same key won; answering with it")]
+    private static partial void LogLostRace(ILogger logger, Exception exception);
 }

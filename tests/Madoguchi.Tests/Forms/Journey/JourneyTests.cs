@@ -11,12 +11,15 @@ namespace Madoguchi.Tests.Forms.Journey;
 /// <summary>The citizen journey over HTTP without JavaScript: start, one page per group, errors, check answers, submit, receipt.</summary>
 public sealed class JourneyTests
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private static readonly Dictionary<string, string> Applicant = new()
     {
         ["applicantName.family"] = "武蔵野",
         ["applicantName.given"] = "太郎",
         ["applicantName.familyKana"] = "ムサシノ",
         ["applicantName.givenKana"] = "タロウ",
+        ["dateOfBirth.era"] = "西暦",
         ["dateOfBirth.year"] = "1990",
         ["dateOfBirth.month"] = "4",
         ["dateOfBirth.day"] = "1",
@@ -30,7 +33,7 @@ public sealed class JourneyTests
         {
             var location = response.Headers.Location!;
             response.Dispose();
-            response = await client.GetAsync(location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
+            response = await client.GetAsync(location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, Ct);
         }
 
         return (response, await Html.ParseAsync(response));
@@ -38,7 +41,7 @@ public sealed class JourneyTests
 
     internal static async Task<IDocument> StartAsync(HttpClient client)
     {
-        var start = await Html.ParseAsync(await client.GetAsync($"/apply/{TestForms.Slug}"));
+        var start = await Html.ParseAsync(await client.GetAsync($"/apply/{TestForms.Slug}", Ct));
         var (_, page) = await FollowAsync(client, await Html.SubmitAsync(client, start, "main form", new Dictionary<string, string>()));
         return page;
     }
@@ -54,10 +57,10 @@ public sealed class JourneyTests
         using var client = app.CreateBrowserLikeClient();
 
         var page = await StartAsync(client);
-        Assert.Equal("申請者", page.QuerySelector("h1")!.TextContent.Trim());
+        AssertHeading("申請者", page);
 
         // Errors: a hiragana reading and a date in the future. The summary links to the fields; the typed values stay.
-        var wrong = new Dictionary<string, string>(Applicant) { ["applicantName.familyKana"] = "むさしの", ["dateOfBirth.year"] = "2999" };
+        var wrong = new Dictionary<string, string>(Applicant) { ["applicantName.familyKana"] = "Musashino", ["dateOfBirth.year"] = "2999" };
         (_, page) = await PostStepAsync(client, page, wrong);
         var summary = page.QuerySelector(".error-summary");
         Assert.NotNull(summary);
@@ -65,22 +68,24 @@ public sealed class JourneyTests
         var links = summary!.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!.TrimStart('#')).ToList();
         Assert.Equal(2, links.Count);
         Assert.All(links, id => Assert.NotNull(page.GetElementById(id)));
-        Assert.Equal("むさしの", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='applicantName.familyKana']")!.Value);
+        Assert.Equal("Musashino", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='applicantName.familyKana']")!.Value);
         Assert.Equal("2999", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='dateOfBirth.year']")!.Value);
 
         (_, page) = await PostStepAsync(client, page, Applicant);
-        Assert.Equal("請求の内容", page.QuerySelector("h1")!.TextContent.Trim());
+        AssertHeading("請求の内容", page);
 
         (_, page) = await PostStepAsync(client, page, new Dictionary<string, string> { ["copies"] = "2", ["purpose"] = "work" });
-        Assert.Equal("記載する世帯員", page.QuerySelector("h1")!.TextContent.Trim());
+        AssertHeading("記載する世帯員", page);
 
         // Repeating group: add two members, remove the first, keep the second.
         (_, page) = await PostStepAsync(client, page, new Dictionary<string, string> { ["action"] = "add:members" });
         (_, page) = await PostStepAsync(client, page, new Dictionary<string, string> { ["members[0].memberName"] = "武蔵野 一郎", ["members[0].relation"] = "child", ["action"] = "add:members" });
         (_, page) = await PostStepAsync(client, page, new Dictionary<string, string>
         {
-            ["members[0].memberName"] = "武蔵野 一郎", ["members[0].relation"] = "child",
-            ["members[1].memberName"] = "武蔵野 花子", ["members[1].relation"] = "spouse",
+            ["members[0].memberName"] = "武蔵野 一郎",
+            ["members[0].relation"] = "child",
+            ["members[1].memberName"] = "武蔵野 花子",
+            ["members[1].relation"] = "spouse",
             ["action"] = "remove:members:0",
         });
         Assert.Equal("武蔵野 花子", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='members[0].memberName']")!.Value);
@@ -88,7 +93,7 @@ public sealed class JourneyTests
         (_, page) = await PostStepAsync(client, page, new Dictionary<string, string> { ["members[0].memberName"] = "武蔵野 花子", ["members[0].relation"] = "spouse" });
 
         (_, page) = await PostStepAsync(client, page, new Dictionary<string, string> { ["consent"] = "true" });
-        Assert.Equal("入力内容の確認", page.QuerySelector("h1")!.TextContent.Trim());
+        AssertHeading("入力内容の確認", page);
         var text = page.QuerySelector("main")!.TextContent;
         Assert.Contains("ムサシノ", text, StringComparison.Ordinal);
         Assert.Contains("平成2年4月1日", text, StringComparison.Ordinal); // 和暦
@@ -99,12 +104,13 @@ public sealed class JourneyTests
 
         var (receiptResponse, receipt) = await FollowAsync(client, await Html.SubmitAsync(client, page, "main form[method=post]", new Dictionary<string, string>()));
         Assert.Equal(HttpStatusCode.OK, receiptResponse.StatusCode);
+        AssertHeading("申請を受け付けました", receipt);
         var number = receipt.QuerySelector(".receipt-number")!.TextContent.Trim();
         Assert.Matches(@"^MSN-20\d\d-\d{6}$", number);
 
         // The back button and a second click on "send" land on the same receipt; nothing is submitted twice.
         var (_, again) = await FollowAsync(client, await Html.SubmitAsync(client, page, "main form[method=post]", new Dictionary<string, string>()));
-        Assert.Equal(1, await app.InOrganizationAsync("MSN", (db, _) => db.Set<Submission>().CountAsync()));
+        Assert.Equal(1, await app.InOrganizationAsync("MSN", (db, _) => db.Set<Submission>().CountAsync(Ct)));
 
         var mail = await WaitForMailAsync(app, number);
         Assert.Contains("taro@example.jp", mail, StringComparison.Ordinal);
@@ -127,8 +133,8 @@ public sealed class JourneyTests
         var mail = await WaitForMailAsync(app, "/apply/resume/");
         var link = System.Text.RegularExpressions.Regex.Match(mail.Replace("=\r\n", "", StringComparison.Ordinal), @"/apply/resume/[A-Za-z0-9_\-]+").Value;
         using var laptop = app.CreateBrowserLikeClient();
-        var (_, resumed) = await FollowAsync(laptop, await laptop.GetAsync(link));
-        Assert.Equal("入力内容の確認", resumed.QuerySelector("h1")!.TextContent.Trim());
+        var (_, resumed) = await FollowAsync(laptop, await laptop.GetAsync(link, Ct));
+        AssertHeading("入力内容の確認", resumed);
         Assert.Contains("ムサシノ", resumed.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -142,16 +148,16 @@ public sealed class JourneyTests
         (_, page) = await PostStepAsync(client, page, Applicant);
 
         // The citizen types the next page, then walks away past the timeout before pressing "continue".
-        await app.InOrganizationAsync("MSN", (db, _) => db.Set<Draft>().ExecuteUpdateAsync(s => s.SetProperty(d => d.LastActivityAt, DateTime.UtcNow.AddHours(-2))));
+        await app.InOrganizationAsync("MSN", (db, _) => db.Set<Draft>().ExecuteUpdateAsync(s => s.SetProperty(d => d.LastActivityAt, DateTime.UtcNow.AddHours(-2)), Ct));
         var (_, timedOut) = await PostStepAsync(client, page, new Dictionary<string, string> { ["copies"] = "4", ["purpose"] = "work" });
 
-        Assert.Equal("画面の表示を終了しました", timedOut.QuerySelector("h1")!.TextContent.Trim());
+        AssertHeading("画面の表示を終了しました", timedOut);
         Assert.DoesNotContain("ムサシノ", timedOut.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        var step = await client.GetAsync($"/apply/{TestForms.Slug}/applicant");
+        var step = await client.GetAsync($"/apply/{TestForms.Slug}/applicant", Ct);
         Assert.EndsWith("/timed-out", step.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         var (_, check) = await FollowAsync(client, await Html.SubmitAsync(client, timedOut, "main form[action$='handler=Continue']", new Dictionary<string, string>()));
-        Assert.Equal("入力内容の確認", check.QuerySelector("h1")!.TextContent.Trim());
+        AssertHeading("入力内容の確認", check);
         var text = check.QuerySelector("main")!.TextContent;
         Assert.Contains("ムサシノ", text, StringComparison.Ordinal);
         Assert.Contains("1,200", text, StringComparison.Ordinal); // the 4 copies typed just before the timeout were kept
@@ -170,7 +176,7 @@ public sealed class JourneyTests
         var v2 = await TestForms.PublishAsync(app, TestForms.Definition.Replace("\"title\": { \"ja\": \"請求の内容\"", "\"title\": { \"ja\": \"新しい請求の内容\"", StringComparison.Ordinal));
         Assert.Equal(v1 + 1, v2);
 
-        Assert.Equal("請求の内容", page.QuerySelector("h1")!.TextContent.Trim());
+        AssertHeading("請求の内容", page);
         (_, page) = await PostStepAsync(client, page, new Dictionary<string, string> { ["copies"] = "1", ["purpose"] = "work" });
         (_, page) = await PostStepAsync(client, page, new Dictionary<string, string>());
         (_, page) = await PostStepAsync(client, page, new Dictionary<string, string> { ["consent"] = "true" });
@@ -184,7 +190,14 @@ public sealed class JourneyTests
         using var other = app.CreateBrowserLikeClient();
         var fresh = await StartAsync(other);
         (_, fresh) = await PostStepAsync(other, fresh, Applicant);
-        Assert.Equal("新しい請求の内容", fresh.QuerySelector("h1")!.TextContent.Trim());
+        AssertHeading("新しい請求の内容", fresh);
+    }
+
+    /// <summary>The page's heading, with the error summary in the failure message when it is not the expected page.</summary>
+    internal static void AssertHeading(string expected, IDocument page)
+    {
+        var actual = page.QuerySelector("h1")?.TextContent.Trim();
+        Assert.True(expected == actual, $"Expected the page '{expected}', got '{actual}'. {page.QuerySelector(".error-summary")?.InnerHtml}");
     }
 
     internal static async Task<string> WaitForMailAsync(MadoguchiApp app, string containing)
@@ -195,16 +208,16 @@ public sealed class JourneyTests
             {
                 foreach (var file in Directory.GetFiles(app.MailDirectory, "*.eml"))
                 {
-                    var message = await MimeKit.MimeMessage.LoadAsync(file);
+                    var message = await MimeKit.MimeMessage.LoadAsync(file, Ct);
                     var body = message.TextBody ?? "";
-                    if (body.Contains(containing, StringComparison.Ordinal) || message.Subject.Contains(containing, StringComparison.Ordinal))
+                    if (body.Contains(containing, StringComparison.Ordinal) || (message.Subject ?? "").Contains(containing, StringComparison.Ordinal))
                     {
                         return string.Join('\n', message.To.ToString(), message.Subject, body);
                     }
                 }
             }
 
-            await Task.Delay(100);
+            await Task.Delay(100, Ct);
         }
 
         throw new TimeoutException($"No email containing '{containing}' in {app.MailDirectory}.");

@@ -17,6 +17,8 @@ namespace Madoguchi.Tests.Forms.Journey;
 /// <summary>POST /api/v1/procedures/{slug}/submissions and the status URL, over HTTP, as a client app would use them.</summary>
 public sealed partial class SubmissionApiTests
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private static StringContent Body(string answers) => new($"{{ \"answers\": {answers} }}", Encoding.UTF8, "application/json");
 
     private static HttpRequestMessage Post(string key, string answers, string slug = TestForms.Slug, string? language = null)
@@ -38,10 +40,10 @@ public sealed partial class SubmissionApiTests
         await TestForms.PublishAsync(app);
         using var client = app.CreateClient();
 
-        using var response = await client.SendAsync(Post(Guid.NewGuid().ToString(), TestForms.ValidAnswers()));
+        using var response = await client.SendAsync(Post(Guid.NewGuid().ToString(), TestForms.ValidAnswers()), Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var created = await response.Content.ReadFromJsonAsync<JsonObject>();
+        var created = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
         var receipt = created!["receiptNumber"]!.GetValue<string>();
         Assert.Matches(ReceiptPattern(), receipt);
         Assert.Equal("Received", created["status"]!.GetValue<string>());
@@ -50,12 +52,12 @@ public sealed partial class SubmissionApiTests
 
         using var statusRequest = new HttpRequestMessage(HttpMethod.Get, statusUrl.PathAndQuery);
         statusRequest.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var status = await client.SendAsync(statusRequest);
-        var json = await status.Content.ReadFromJsonAsync<JsonObject>();
+        using var status = await client.SendAsync(statusRequest, Ct);
+        var json = await status.Content.ReadFromJsonAsync<JsonObject>(Ct);
         Assert.Equal(receipt, json!["receiptNumber"]!.GetValue<string>());
         Assert.Equal(600m, json["fee"]!.GetValue<decimal>());
 
-        var html = await client.GetStringAsync(statusUrl.PathAndQuery);
+        var html = await client.GetStringAsync(statusUrl.PathAndQuery, Ct);
         Assert.Contains(receipt, html, StringComparison.Ordinal);
         Assert.Contains("武蔵野 花子", html, StringComparison.Ordinal);
 
@@ -72,11 +74,11 @@ public sealed partial class SubmissionApiTests
         using var client = app.CreateClient();
         var key = Guid.NewGuid().ToString();
 
-        using var first = await client.SendAsync(Post(key, TestForms.ValidAnswers()));
-        using var second = await client.SendAsync(Post(key, TestForms.ValidAnswers()));
+        using var first = await client.SendAsync(Post(key, TestForms.ValidAnswers()), Ct);
+        using var second = await client.SendAsync(Post(key, TestForms.ValidAnswers()), Ct);
 
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
-        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal(await first.Content.ReadAsStringAsync(Ct), await second.Content.ReadAsStringAsync(Ct));
         Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(1, await CountAsync(app));
     }
@@ -89,12 +91,12 @@ public sealed partial class SubmissionApiTests
         using var client = app.CreateClient();
         var key = Guid.NewGuid().ToString();
 
-        using var first = await client.SendAsync(Post(key, TestForms.ValidAnswers()));
-        using var second = await client.SendAsync(Post(key, TestForms.ValidAnswers(family: "吉祥寺")));
+        using var first = await client.SendAsync(Post(key, TestForms.ValidAnswers()), Ct);
+        using var second = await client.SendAsync(Post(key, TestForms.ValidAnswers(family: "吉祥寺")), Ct);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
         Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Idempotency-Key", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Idempotency-Key", await second.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(1, await CountAsync(app));
     }
 
@@ -106,10 +108,10 @@ public sealed partial class SubmissionApiTests
         using var client = app.CreateClient();
         var key = Guid.NewGuid().ToString();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.SendAsync(Post(key, TestForms.ValidAnswers()))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.SendAsync(Post(key, TestForms.ValidAnswers()), Ct)));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
-        var receipts = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonObject>())!["receiptNumber"]!.GetValue<string>()));
+        var receipts = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonObject>(Ct))!["receiptNumber"]!.GetValue<string>()));
         Assert.Single(receipts.Distinct());
         Assert.Equal(1, await CountAsync(app));
     }
@@ -128,19 +130,19 @@ public sealed partial class SubmissionApiTests
         answers["unknownField"] = "x";
         answers["dateOfBirth"] = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        using var ja = await client.SendAsync(Post(Guid.NewGuid().ToString(), answers.ToJsonString()));
-        using var en = await client.SendAsync(Post(Guid.NewGuid().ToString(), answers.ToJsonString(), language: "en"));
+        using var ja = await client.SendAsync(Post(Guid.NewGuid().ToString(), answers.ToJsonString()), Ct);
+        using var en = await client.SendAsync(Post(Guid.NewGuid().ToString(), answers.ToJsonString(), language: "en"), Ct);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, ja.StatusCode);
         Assert.Equal("application/problem+json", ja.Content.Headers.ContentType?.MediaType);
-        var errors = (await ja.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        var errors = (await ja.Content.ReadFromJsonAsync<JsonObject>(Ct))!["errors"]!.AsObject();
         foreach (var path in new[] { "applicantName.familyKana", "copies", "purposeOther", "members[0].relation", "unknownField", "dateOfBirth" })
         {
             Assert.True(errors.ContainsKey(path), $"No error for {path}: {errors.ToJsonString()}");
         }
 
         Assert.Contains("カタカナ", errors["applicantName.familyKana"]![0]!.GetValue<string>(), StringComparison.Ordinal);
-        var enErrors = (await en.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        var enErrors = (await en.Content.ReadFromJsonAsync<JsonObject>(Ct))!["errors"]!.AsObject();
         Assert.Contains("katakana", enErrors["applicantName.familyKana"]![0]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, await CountAsync(app));
     }
@@ -159,10 +161,10 @@ public sealed partial class SubmissionApiTests
             request.Headers.Add("Idempotency-Key", key);
         }
 
-        using var response = await client.SendAsync(request);
+        using var response = await client.SendAsync(request, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Idempotency-Key", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Idempotency-Key", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync(app));
     }
 
@@ -178,9 +180,9 @@ public sealed partial class SubmissionApiTests
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/procedures/{TestForms.Slug}/submissions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
 
-        using var response = await client.SendAsync(request);
+        using var response = await client.SendAsync(request, Ct);
 
-        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
@@ -194,8 +196,8 @@ public sealed partial class SubmissionApiTests
         var receipts = new List<string>();
         for (var i = 0; i < 25; i++)
         {
-            using var response = await client.SendAsync(Post(Guid.NewGuid().ToString(), TestForms.ValidAnswers()));
-            receipts.Add((await response.Content.ReadFromJsonAsync<JsonObject>())!["receiptNumber"]!.GetValue<string>());
+            using var response = await client.SendAsync(Post(Guid.NewGuid().ToString(), TestForms.ValidAnswers()), Ct);
+            receipts.Add((await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["receiptNumber"]!.GetValue<string>());
         }
 
         Assert.Equal(25, receipts.Distinct().Count());
@@ -210,11 +212,11 @@ public sealed partial class SubmissionApiTests
         await TestForms.PublishAsync(app);
         using var client = app.CreateClient();
 
-        using var response = await client.GetAsync($"/api/v1/procedures/{TestForms.Slug}/schema");
+        using var response = await client.GetAsync($"/api/v1/procedures/{TestForms.Slug}/schema", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/schema+json", response.Content.Headers.ContentType?.MediaType);
-        var schema = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        var schema = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsObject();
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", schema["$schema"]!.GetValue<string>());
         Assert.True(schema["properties"]!.AsObject().ContainsKey("applicantName"));
         Assert.Contains(schema["x-server-rules"]!.AsArray(), r => r!["field"]!.GetValue<string>() == "dateOfBirth");
@@ -226,12 +228,12 @@ public sealed partial class SubmissionApiTests
         await using var app = await MadoguchiApp.StartAsync();
         using var client = app.CreateClient();
 
-        using var response = await client.GetAsync("/status/" + new string('A', 43));
+        using var response = await client.GetAsync("/status/" + new string('A', 43), Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private static Task<int> CountAsync(MadoguchiApp app) => app.InOrganizationAsync("MSN", (db, _) => db.Set<Submission>().CountAsync());
+    private static Task<int> CountAsync(MadoguchiApp app) => app.InOrganizationAsync("MSN", (db, _) => db.Set<Submission>().CountAsync(Ct));
 
     [GeneratedRegex(@"^MSN-20\d\d-\d{6}$")]
     private static partial Regex ReceiptPattern();

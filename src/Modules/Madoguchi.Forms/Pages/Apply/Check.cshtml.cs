@@ -19,7 +19,7 @@ public sealed class CheckModel(FormJourney journey, SubmissionService submission
 
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
-    public bool English => FormJourney.English;
+    public bool English { get; } = FormJourney.English;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -59,14 +59,14 @@ public sealed class CheckModel(FormJourney journey, SubmissionService submission
             new SubmitCommand(Journey.Procedure, Journey.Form, answers, SubmissionChannel.Web)
             {
                 Draft = draft,
-                Email = FirstEmail(answers) ?? draft.Email,
+                Email = SubmissionService.FirstEmail(Journey.Definition, answers) ?? draft.Email,
                 Context = await journey.FormContextAsync(draft, cancellationToken),
             },
             token => Api.FormsApi.StatusUrl(HttpContext, token), cancellationToken);
         if (result is SubmitResult.Accepted accepted)
         {
             DraftStore.Forget(HttpContext, slug);
-            return Redirect($"/status/{accepted.StatusToken}?submitted=1");
+            return Redirect($"/status/{accepted.StatusToken}?submitted=true");
         }
 
         Errors = result is SubmitResult.Invalid invalid ? invalid.Validation.Errors : [];
@@ -104,13 +104,6 @@ public sealed class CheckModel(FormJourney journey, SubmissionService submission
         var cleaned = FormEngine.Clean(Journey.Definition, answers);
         Sections = FormEngine.Summarize(Journey.Definition, cleaned, context);
         Computed = FormEngine.Compute(Journey.Definition, cleaned);
-    }
-
-    /// <summary>The address for the receipt: the first email answer of the form.</summary>
-    private string? FirstEmail(System.Text.Json.Nodes.JsonObject answers)
-    {
-        var field = Journey!.Definition.AllFields().FirstOrDefault(f => f.Type == Definitions.FieldType.Email && answers[f.Id] is not null);
-        return field is null ? null : answers[field.Id]?.GetValue<string>();
     }
 
     public string ChangeUrl(string path)

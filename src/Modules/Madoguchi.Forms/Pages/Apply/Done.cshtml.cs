@@ -18,7 +18,7 @@ public sealed class DoneModel(FormJourney journey, SubmissionService submissions
         {
             var submission = await db.Set<Submission>().AsNoTracking().FirstAsync(s => s.Id == id, cancellationToken);
             DraftStore.Forget(HttpContext, slug);
-            return Redirect($"/status/{submissions.StatusToken(submission)}?submitted=1");
+            return Redirect($"/status/{submissions.StatusToken(submission)}?submitted=true");
         }
 
         return Redirect($"/apply/{slug}");

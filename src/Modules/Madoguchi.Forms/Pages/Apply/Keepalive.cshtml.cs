@@ -25,7 +25,7 @@ public sealed class KeepaliveModel(DraftStore drafts, MadoguchiDb db, TimeProvid
 
         if (Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))
         {
-            return NoContent();
+            return new NoContentResult();
         }
 
         var referer = Request.Headers.Referer.ToString();

@@ -2,6 +2,7 @@ using Madoguchi.Forms.Drafts;
 using Madoguchi.Forms.Journey;
 using Madoguchi.Forms.Submissions;
 using Madoguchi.Platform.Data;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public sealed class ResumeModel(DraftStore drafts, SubmissionService submissions
                 DraftStore.Hold(HttpContext, draft.ProcedureSlug, token);
                 return Redirect(FormJourney.CheckUrl(draft.ProcedureSlug));
             default:
+                Response.StatusCode = StatusCodes.Status404NotFound;
                 return Page();
         }
     }

@@ -11,7 +11,7 @@ public sealed class SaveModel(FormJourney journey, ResumeLinks links, MadoguchiD
 {
     public JourneyContext? Journey { get; private set; }
 
-    public bool English => FormJourney.English;
+    public bool English { get; } = FormJourney.English;
 
     [BindProperty]
     public string? Email { get; set; }

@@ -13,9 +13,11 @@ public sealed class StartModel(FormJourney journey, DraftStore drafts, FunnelRec
 {
     public JourneyContext? Journey { get; private set; }
 
-    public bool English => FormJourney.English;
+    public bool English { get; } = FormJourney.English;
 
     public int StepCount { get; private set; }
+
+    public int IdleMinutes => (int)drafts.IdleTimeout.TotalMinutes;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {

@@ -8,6 +8,7 @@ using Madoguchi.Forms.PostalCodes;
 using Madoguchi.Forms.Rendering;
 using Madoguchi.Forms.Uploads;
 using Madoguchi.Platform.Data;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ public sealed class StepModel(FormJourney journey, UploadStore uploads, IPostalC
     [BindProperty(SupportsGet = true, Name = "return")]
     public string? ReturnTo { get; set; }
 
-    public bool English => FormJourney.English;
+    public bool English { get; } = FormJourney.English;
 
     public async Task<IActionResult> OnGetAsync(string slug, string stepId, CancellationToken cancellationToken)
     {
@@ -50,7 +51,7 @@ public sealed class StepModel(FormJourney journey, UploadStore uploads, IPostalC
 
         Journey!.Draft!.Touch(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        Show(Journey.Draft.Answers(), []);
+        await ShowAsync(Journey.Draft.Answers(), [], cancellationToken);
         return Page();
     }
 
@@ -92,7 +93,7 @@ public sealed class StepModel(FormJourney journey, UploadStore uploads, IPostalC
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            Show(answers, bindErrors);
+            await ShowAsync(answers, bindErrors, cancellationToken);
             return Page();
         }
 
@@ -107,7 +108,7 @@ public sealed class StepModel(FormJourney journey, UploadStore uploads, IPostalC
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            Show(answers, errors);
+            await ShowAsync(answers, errors, cancellationToken);
             return Page();
         }
 
@@ -151,10 +152,11 @@ public sealed class StepModel(FormJourney journey, UploadStore uploads, IPostalC
         return null;
     }
 
-    private void Show(JsonObject answers, IReadOnlyList<FieldError> errors)
+    private async Task ShowAsync(JsonObject answers, IReadOnlyList<FieldError> errors, CancellationToken cancellationToken)
     {
         Errors = errors;
-        Fields = FormRendering.FieldsToRender(Journey!.Definition, Step!, answers, errors, English);
+        var files = await uploads.ForDraftAsync(Journey!.Draft!.Id, cancellationToken);
+        Fields = FormRendering.FieldsToRender(Journey.Definition, Step!, answers, errors, English, id => files.GetValueOrDefault(id));
     }
 
     /// <summary>Hands the binder's files to the upload store, for this draft.</summary>

@@ -14,7 +14,7 @@ public sealed class TimedOutModel(FormJourney journey, ResumeLinks links, Madogu
 {
     public JourneyContext? Journey { get; private set; }
 
-    public bool English => FormJourney.English;
+    public bool English { get; } = FormJourney.English;
 
     public bool HasEmail { get; private set; }
 

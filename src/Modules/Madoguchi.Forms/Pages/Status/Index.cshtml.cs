@@ -33,7 +33,7 @@ public sealed class IndexModel(SubmissionService submissions, FormVersions versi
 
     public int FormVersion { get; private set; }
 
-    public bool English => FormJourney.English;
+    public bool English { get; } = FormJourney.English;
 
     [BindProperty(SupportsGet = true)]
     public bool Submitted { get; set; }
@@ -47,7 +47,9 @@ public sealed class IndexModel(SubmissionService submissions, FormVersions versi
         Submission = await submissions.FindByStatusTokenAsync(token, cancellationToken);
         if (Submission is null)
         {
-            return WantsJson ? Problem(statusCode: 404, title: "見つかりません / Not found", detail: "この照会用URLの申請はありません。メールのリンクを確かめてください。 No application has this status URL; check the link in your email.") : NotFound();
+            return WantsJson
+                ? new JsonResult(new { type = "about:blank", title = "見つかりません / Not found", status = 404, detail = "この照会用URLの申請はありません。メールのリンクを確かめてください。 No application has this status URL; check the link in your email." }) { StatusCode = 404, ContentType = "application/problem+json" }
+                : NotFound();
         }
 
         Procedure = await catalog.FindAsync(Submission.ProcedureSlug, cancellationToken);

@@ -38,7 +38,7 @@ public sealed class EditModel(IProcedureCatalog catalog, FormVersionEditor edito
     [BindProperty]
     public string? Definition { get; set; }
 
-    public bool English => FormJourney.English;
+    public bool English { get; } = FormJourney.English;
 
     public async Task<IActionResult> OnGetAsync(string slug, int? version, string? done, CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ public sealed class EditModel(IProcedureCatalog catalog, FormVersionEditor edito
             return denied;
         }
 
-        Shown = version is { } n ? Versions.FirstOrDefault(v => v.Number == n) : Versions.FirstOrDefault();
+        Shown = version is { } n ? Versions.FirstOrDefault(v => v.Number == n) : Versions.Count > 0 ? Versions[0] : null;
         Definition = Shown?.DefinitionJson;
         Message = done switch
         {

@@ -17,7 +17,7 @@ public sealed class IndexModel(IProcedureCatalog catalog, MadoguchiDb db) : Page
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public bool English => FormJourney.English;
+    public bool English { get; } = FormJourney.English;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
