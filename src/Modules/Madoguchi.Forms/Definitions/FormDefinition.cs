@@ -253,7 +253,8 @@ public sealed record ComputedValue
 /// <summary>
 /// An arithmetic expression over answers: exactly one of <see cref="Value"/>, <see cref="Field"/>
 /// (a number answer; 0 when absent or hidden), <see cref="Count"/> (items of a group or choices of a
-/// MultiChoice), <see cref="Sum"/>, <see cref="Multiply"/>, or <see cref="If"/>/<see cref="Then"/>/<see cref="Else"/>.
+/// MultiChoice), <see cref="Sum"/>, <see cref="Multiply"/>, <see cref="If"/>/<see cref="Then"/>/<see cref="Else"/>,
+/// or <see cref="SumOver"/>/<see cref="Each"/>.
 /// </summary>
 public sealed record Expression
 {
@@ -272,6 +273,16 @@ public sealed record Expression
     public Expression? Then { get; init; }
 
     public Expression? Else { get; init; }
+
+    /// <summary>
+    /// The id of a group: the value is the sum of <see cref="Each"/> over its items (0 when it has none),
+    /// e.g. a fee per item (品目ごとの手数料 × 点数). Inside <see cref="Each"/>, field ids in fields and
+    /// conditions name the item's own fields first, then top-level fields, as in group conditions.
+    /// </summary>
+    public string? SumOver { get; init; }
+
+    /// <summary>With <see cref="SumOver"/>: the expression evaluated for each item.</summary>
+    public Expression? Each { get; init; }
 }
 
 /// <summary>A cross-field rule checked on the server: when <see cref="When"/> holds, <see cref="Require"/> must hold.</summary>

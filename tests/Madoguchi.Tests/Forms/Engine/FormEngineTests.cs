@@ -549,4 +549,24 @@ public sealed class FormEngineTests
         var today = FormEngine.Summarize(Form, With("""{ "dateOfBirth": "2026-11-25" }"""), TestForms.Context).SelectMany(s => s.Rows).Single(r => r.Path == "dateOfBirth");
         Assert.Equal("令和8年11月25日 (2026年11月25日)", today.ValueJa);
     }
+
+    [Fact]
+    public void Compute_SumOverAGroupsItems_ItemFieldsFirst()
+    {
+        var definition = FormDefinition.Parse("""
+        {
+          "steps": [ { "id": "items", "title": { "ja": "品目" }, "fields": [
+            { "id": "rate", "type": "number", "label": { "ja": "単価" } },
+            { "id": "items", "type": "group", "label": { "ja": "品目" }, "fields": [
+              { "id": "kind", "type": "choice", "label": { "ja": "種類" }, "options": [ { "value": "sofa", "label": { "ja": "ソファ" } }, { "value": "desk", "label": { "ja": "机" } } ] },
+              { "id": "count", "type": "number", "label": { "ja": "点数" } } ] } ] } ],
+          "computed": [ { "id": "fee", "label": { "ja": "手数料" }, "expression": { "sumOver": "items", "each": { "multiply": [
+            { "field": "count" },
+            { "if": { "field": "kind", "equalTo": "sofa" }, "then": { "value": 1200 }, "else": { "field": "rate" } } ] } } } ]
+        }
+        """);
+        var answers = JsonNode.Parse("""{ "rate": 400, "items": [ { "kind": "sofa", "count": 2 }, { "kind": "desk", "count": "３" }, {} ] }""")!.AsObject();
+        Assert.Equal(3600m, Assert.Single(FormEngine.Compute(definition, answers)).Value);
+        Assert.Equal(0m, Assert.Single(FormEngine.Compute(definition, new JsonObject())).Value);
+    }
 }
