@@ -214,7 +214,7 @@ public static partial class FormDefinitionChecker
                 add($"{path}.options", "選択肢がありません", "A choice field needs options");
             }
 
-            foreach (var duplicate in field.Options.GroupBy(o => o.Value, StringComparer.Ordinal).Where(g => g.Count() > 1 || string.IsNullOrEmpty(g.Key)))
+            foreach (var duplicate in field.Options.GroupBy(o => o.Value, StringComparer.Ordinal).Where(g => g.Count() > 1 || string.IsNullOrWhiteSpace(g.Key)))
             {
                 add($"{path}.options", $"選択肢の値「{duplicate.Key}」が空か重複しています", $"Option value '{duplicate.Key}' is empty or used twice");
             }
