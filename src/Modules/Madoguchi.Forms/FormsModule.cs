@@ -1,4 +1,6 @@
+using Madoguchi.Forms.PostalCodes;
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Seeding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +14,8 @@ public static class FormsModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton(new ModelAssembly(typeof(FormsModule).Assembly));
+        builder.Services.AddScoped<IPostalCodeDirectory, PostalCodeDirectory>();
+        builder.Services.AddScoped<IDemoContent, PostalCodesDemoContent>();
         return builder;
     }
 
