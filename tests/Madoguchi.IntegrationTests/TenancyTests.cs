@@ -117,6 +117,7 @@ public sealed class TenancyTests
                 ResponsibleDepartmentId = department.Id,
             });
             db.Add(new LifeEvent { Id = Guid.NewGuid(), Slug = "moving-in", TitleJa = "転入", TitleEn = "Moving in" });
+            db.Add(new Madoguchi.Forms.PostalCodes.PostalCode { Id = Guid.NewGuid(), Code = "1810013", Address = "東京都三鷹市下連雀" });
             db.IdempotencyRecords.Add(IdempotencyRecordFor("apikey:mitaka"));
             await db.SaveChangesAsync(ct);
 

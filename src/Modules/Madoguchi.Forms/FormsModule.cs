@@ -3,6 +3,7 @@ using Madoguchi.Forms.DemoContent;
 using Madoguchi.Forms.Drafts;
 using Madoguchi.Forms.Funnel;
 using Madoguchi.Forms.Journey;
+using Madoguchi.Forms.PostalCodes;
 using Madoguchi.Forms.Submissions;
 using Madoguchi.Forms.Uploads;
 using Madoguchi.Forms.Versions;
@@ -37,7 +38,8 @@ public static class FormsModule
         builder.Services.AddSingleton<DraftMaintenance>();
         builder.Services.AddHostedService(s => s.GetRequiredService<DraftMaintenance>());
         builder.Services.AddScoped<FormVersionEditor>();
-        builder.Services.AddScoped<Madoguchi.Forms.PostalCodes.IPostalCodeDirectory, Madoguchi.Forms.PostalCodes.TmpPostalCodeDirectory>();
+        builder.Services.AddScoped<IPostalCodeDirectory, PostalCodeDirectory>();
+        builder.Services.AddScoped<IDemoContent, PostalCodesDemoContent>();
         return builder;
     }
 

@@ -204,16 +204,17 @@ public static class FormEngine
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(answers);
         var state = new FormState(definition, answers);
-        return [.. definition.Computed.Select(c => new ComputedResult(c, Evaluate(c.Expression, state, 0)))];
+        return [.. definition.Computed.Select(c => new ComputedResult(c, Evaluate(c.Expression, state, null, null, 0)))];
     }
 
-    private static decimal Evaluate(Expression e, FormState state, int depth)
+    private static decimal Evaluate(Expression e, FormState state, FormField? group, JsonObject? item, int depth)
     {
         if (depth > 32)
         {
             return 0;
         }
 
+        decimal Sub(Expression? x) => x is null ? 0 : Evaluate(x, state, group, item, depth + 1);
         if (e.Value is { } value)
         {
             return value;
@@ -221,13 +222,13 @@ public static class FormEngine
 
         if (e.Field is { } id)
         {
-            var (node, _) = state.Resolve(id, null, null);
+            var (node, _) = state.Resolve(id, group, item);
             return AnswerText.TryGetNumber(node, out var n) ? n : 0;
         }
 
         if (e.Count is { } countId)
         {
-            var (node, field) = state.Resolve(countId, null, null);
+            var (node, field) = state.Resolve(countId, group, item);
             if (node is not JsonArray array)
             {
                 return !AnswerText.IsEmpty(node) && field?.Type == FieldType.MultiChoice ? 1 : 0;
@@ -238,19 +239,30 @@ public static class FormEngine
 
         if (e.Sum is { } sum)
         {
-            return Safe(() => sum.Aggregate(0m, (acc, x) => acc + Evaluate(x, state, depth + 1)));
+            return Safe(() => sum.Aggregate(0m, (acc, x) => acc + Sub(x)));
         }
 
         if (e.Multiply is { } product)
         {
-            return Safe(() => product.Aggregate(1m, (acc, x) => acc * Evaluate(x, state, depth + 1)));
+            return Safe(() => product.Aggregate(1m, (acc, x) => acc * Sub(x)));
         }
 
         if (e.If is { } condition)
         {
-            return state.Evaluate(condition, null, null)
-                ? e.Then is null ? 0 : Evaluate(e.Then, state, depth + 1)
-                : e.Else is null ? 0 : Evaluate(e.Else, state, depth + 1);
+            return state.Evaluate(condition, group, item) ? Sub(e.Then) : Sub(e.Else);
+        }
+
+        if (e.SumOver is { } groupId && e.Each is { } each)
+        {
+            // 品目ごとの手数料: the sum of Each over the (visible) group's non-empty items, item fields first.
+            var (node, field) = state.Resolve(groupId, null, null);
+            if (node is not JsonArray items || field?.Type != FieldType.Group)
+            {
+                return 0;
+            }
+
+            return Safe(() => items.OfType<JsonObject>().Where(i => !AnswerText.IsEmpty(i))
+                .Aggregate(0m, (acc, i) => acc + Evaluate(each, state, field, i, depth + 1)));
         }
 
         return 0;

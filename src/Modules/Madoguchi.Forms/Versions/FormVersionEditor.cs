@@ -86,7 +86,7 @@ public sealed class FormVersionEditor(MadoguchiDb db, TimeProvider clock)
         }
 
         var problems = Engine.FormDefinitionChecker.Check(definition)
-            .Select(p => new DefinitionProblem(p.ToString()!, p.ToString()!))
+            .Select(p => new DefinitionProblem(string.IsNullOrEmpty(p.Path) ? p.MessageJa : $"{p.Path}: {p.MessageJa}", string.IsNullOrEmpty(p.Path) ? p.MessageEn : $"{p.Path}: {p.MessageEn}"))
             .ToList();
         foreach (var reserved in definition.Steps.Where(s => s.Id is "check" or "save" or "done" or "timed-out" or "keepalive" or "resume"))
         {
