@@ -172,10 +172,20 @@ public sealed class StaffProceduresTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SomeoneElseSavedMeanwhile_NothingIsOverwritten_WhatWasTypedIsKept_AndASecondSaveWins()
+    public Task SomeoneElseSavedMeanwhile_NothingIsOverwritten_WhatWasTypedIsKept_AndASecondSaveWins() => ConflictAsync(_app);
+
+    [Fact]
+    public async Task SomeoneElseSavedMeanwhile_OnPostgreSql_Too()
     {
-        using var first = await StaffSignIn.SignedInClientAsync(_app, StaffSession.Shimin);
-        using var second = await StaffSignIn.SignedInClientAsync(_app, StaffSession.Admin);
+        // PostgreSQL keeps microseconds: the version must survive the round trip there as well.
+        await using var app = await MadoguchiApp.StartAsync(Madoguchi.Platform.Data.DatabaseProvider.Postgres);
+        await ConflictAsync(app);
+    }
+
+    private static async Task ConflictAsync(MadoguchiApp app)
+    {
+        using var first = await StaffSignIn.SignedInClientAsync(app, StaffSession.Shimin);
+        using var second = await StaffSignIn.SignedInClientAsync(app, StaffSession.Admin);
         var firstPage = await StaffSession.GetPageAsync(first, "/staff/procedures/juminhyo-copy");
         var secondPage = await StaffSession.GetPageAsync(second, "/staff/procedures/juminhyo-copy");
 
@@ -190,12 +200,34 @@ public sealed class StaffProceduresTests : IAsyncLifetime
         var differences = page.QuerySelectorAll("#conflict-fields dt a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["#Fee", "#FeeNoteJa"], differences);
         Assert.Contains("400", page.QuerySelector("#conflict-fields dd")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(400, await FeeAsync("juminhyo-copy"));
+        Assert.Equal(400, await FeeAsync(app, "juminhyo-copy"));
 
         // Having seen the other save, the first member saves again on purpose.
         var again = await SubmitAsync(first, page, []);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Equal(350, await FeeAsync("juminhyo-copy"));
+        Assert.Equal(350, await FeeAsync(app, "juminhyo-copy"));
+    }
+
+    [Fact]
+    public async Task ASaveThatLandsBetweenTheCheckAndTheUpdate_IsRefusedByTheDatabase()
+    {
+        // The page compares versions first; UpdatedAt as a concurrency token covers the moment after.
+        await _app.InOrganizationAsync("MSN", async (db, _) =>
+        {
+            var mine = await db.Set<Procedure>().SingleAsync(p => p.Slug == "juminhyo-copy", Ct);
+            await _app.InOrganizationAsync("MSN", async (other, _) =>
+            {
+                var theirs = await other.Set<Procedure>().SingleAsync(p => p.Slug == "juminhyo-copy", Ct);
+                theirs.FeeYen = 400;
+                theirs.UpdatedAt = theirs.UpdatedAt.AddSeconds(1);
+                return await other.SaveChangesAsync(Ct);
+            });
+            mine.FeeYen = 350;
+            mine.UpdatedAt = mine.UpdatedAt.AddSeconds(2);
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync(Ct));
+            return 0;
+        });
+        Assert.Equal(400, await FeeAsync("juminhyo-copy"));
     }
 
     [Fact]
@@ -259,8 +291,10 @@ public sealed class StaffProceduresTests : IAsyncLifetime
         Assert.Contains("非公開", list.QuerySelector("tr[data-slug=seal-registration]")!.TextContent, StringComparison.Ordinal);
     }
 
-    private Task<int?> FeeAsync(string slug) =>
-        _app.InOrganizationAsync("MSN", async (db, _) => (await db.Set<Procedure>().AsNoTracking().SingleAsync(p => p.Slug == slug, Ct)).FeeYen);
+    private Task<int?> FeeAsync(string slug) => FeeAsync(_app, slug);
+
+    private static Task<int?> FeeAsync(MadoguchiApp app, string slug) =>
+        app.InOrganizationAsync("MSN", async (db, _) => (await db.Set<Procedure>().AsNoTracking().SingleAsync(p => p.Slug == slug, Ct)).FeeYen);
 
     private Task<string> DepartmentIdAsync(string code) =>
         _app.InOrganizationAsync("MSN", async (db, _) =>
