@@ -21,6 +21,8 @@ internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedur
         builder.Property(p => p.SummaryEn).HasMaxLength(2000);
         builder.Property(p => p.Keywords).HasMaxLength(1000);
         builder.Property(p => p.RelatedSlugs).HasMaxLength(1000);
+        // 楽観的排他: the edit page saves only over the version it was opened with.
+        builder.Property(p => p.UpdatedAt).IsConcurrencyToken();
         builder.Ignore(p => p.IsOnline);
         builder.Ignore(p => p.Related);
         builder.HasOne<Department>().WithMany().HasForeignKey(p => p.ResponsibleDepartmentId).OnDelete(DeleteBehavior.Restrict);
