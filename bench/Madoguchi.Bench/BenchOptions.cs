@@ -23,8 +23,11 @@ public sealed record BenchOptions
     /// <summary>Overload runs at these multiples of measured capacity.</summary>
     public IReadOnlyList<double> OverloadMultiples { get; init; } = [2, 5];
 
-    /// <summary>Connections the overload generator may open: many clients, not a few busy ones.</summary>
-    public int OverloadConnections { get; init; } = 512;
+    /// <summary>
+    /// Connections the open-loop phases (latency, overload) may open: arrivals are independent citizens,
+    /// so the generator's pool must not become the queue. Connections open only as concurrency needs them.
+    /// </summary>
+    public int OpenLoopConnections { get; init; } = 512;
 
     public bool Quick { get; init; }
     public bool NoBuild { get; init; }
@@ -50,7 +53,7 @@ public sealed record BenchOptions
           --load-factor <f>         fraction of capacity for read latency phases (default 0.7)
           --scenarios <a,b,...>     run only these (and the baselines they need); names below
           --overload-multiples <..> multiples of capacity for the overload run (default 2,5)
-          --overload-connections <n> connections the overload generator may open (default 512)
+          --open-connections <n>    connections the open-loop phases may open (default 512)
           --quick                   smoke run for CI: 1 s phases, 4 connections, results under bench/results/quick/
           --output <dir>            where results go (default bench/results)
           --form <file>             submission answers and form step (default bench/forms/juminhyo-copy.json)
@@ -74,7 +77,7 @@ public sealed record BenchOptions
                 Warmup = TimeSpan.FromSeconds(0.5),
                 Connections = 4,
                 OverloadMultiples = [5],
-                OverloadConnections = 64,
+                OpenLoopConnections = 64,
             };
         }
 
@@ -94,7 +97,7 @@ public sealed record BenchOptions
                 "--load-factor" => options with { LoadFactor = Positive(name, Value()) },
                 "--scenarios" => options with { Scenarios = List(Value()) },
                 "--overload-multiples" => options with { OverloadMultiples = [.. List(Value()).Select(v => Positive(name, v))] },
-                "--overload-connections" => options with { OverloadConnections = (int)Positive(name, Value()) },
+                "--open-connections" => options with { OpenLoopConnections = (int)Positive(name, Value()) },
                 "--output" => options with { Output = Value() },
                 "--form" => options with { Form = Value() },
                 "--pg-bin" => options with { PgBin = Value() },

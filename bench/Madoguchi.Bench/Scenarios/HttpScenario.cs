@@ -74,7 +74,9 @@ public sealed class HttpScenario : IScenario
         BenchContext.Log($"{Name}: capacity {capacity.SuccessPerSecond:0.#}/s with {options.Connections} connections ({capacity.Errors + capacity.Rejected} errors)");
         var rate = Math.Max(1, LatencyRate?.Invoke(context, capacity.SuccessPerSecond)
             ?? options.Rate ?? options.LoadFactor * capacity.SuccessPerSecond);
-        var latency = await generator.OpenLoopAsync(rate, options.Duration, maxInFlight: 10_000, cancellationToken);
+        // The open loop gets its own, larger pool: at a fixed rate the generator's pool must not be the queue.
+        using var openClient = context.CreateLoadClient(options.OpenLoopConnections);
+        var latency = await CreateGenerator(context, openClient).OpenLoopAsync(rate, options.Duration, maxInFlight: 10_000, cancellationToken);
         BenchContext.Log($"{Name}: at {rate:0.#}/s p50 {latency.All.P50Ms:0.00} ms, p99 {latency.All.P99Ms:0.00} ms ({latency.Errors + latency.Rejected + latency.NotSent} errors)");
 
         return

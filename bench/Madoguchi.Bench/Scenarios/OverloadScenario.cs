@@ -38,10 +38,10 @@ public sealed class OverloadScenario : IScenario
         foreach (var multiple in options.OverloadMultiples)
         {
             var rate = multiple * capacity;
-            BenchContext.Log($"{NameFor(multiple)}: {targetName} at {rate:0.#}/s ({multiple}x {capacity:0.#}/s) from up to {options.OverloadConnections} connections");
-            using var client = context.CreateLoadClient(options.OverloadConnections);
+            BenchContext.Log($"{NameFor(multiple)}: {targetName} at {rate:0.#}/s ({multiple}x {capacity:0.#}/s) from up to {options.OpenLoopConnections} connections");
+            using var client = context.CreateLoadClient(options.OpenLoopConnections);
             var phase = await target.CreateGenerator(context, client)
-                .OpenLoopAsync(rate, options.Duration, maxInFlight: Math.Max(20_000, options.OverloadConnections * 4), cancellationToken);
+                .OpenLoopAsync(rate, options.Duration, maxInFlight: Math.Max(20_000, options.OpenLoopConnections * 4), cancellationToken);
 
             // Recovery: after a pause, the same process must be healthy and answer the request normally and quickly.
             await Task.Delay(TimeSpan.FromSeconds(options.Quick ? 1 : 3), cancellationToken);
@@ -67,7 +67,7 @@ public sealed class OverloadScenario : IScenario
                     ["capacityPerSecond"] = Math.Round(capacity, 1),
                     ["multiple"] = multiple,
                     ["offeredPerSecond"] = Math.Round(rate, 1),
-                    ["connections"] = options.OverloadConnections,
+                    ["connections"] = options.OpenLoopConnections,
                     ["requests"] = phase.Requests,
                     ["admitted"] = phase.Successes,
                     ["rejected429"] = Count("429"),
