@@ -66,6 +66,12 @@ internal static class BenchProgram
             await AppUnderTest.BuildAsync(root, cancellationToken);
         }
 
+        if (AppUnderTest.NewerSource(root) is { } newer)
+        {
+            await Console.Error.WriteLineAsync($"The Release build {AppUnderTest.WebDll(root)} is older than {newer}: build it (dotnet build -c Release src/Madoguchi.Web) or run without --no-build.");
+            return 1;
+        }
+
         var work = Directory.CreateTempSubdirectory("madoguchi-bench.").FullName;
         try
         {
@@ -75,7 +81,7 @@ internal static class BenchProgram
             var pgbenchVersion = (await Commands.RunAsync(Path.Combine(postgres.BinDirectory, "pgbench"), ["--version"], cancellationToken)).Output.Trim();
 
             BenchContext.Log($"Starting the app (Release, Production, demo data) on PostgreSQL port {postgres.Port}…");
-            await using var app = await AppUnderTest.StartAsync(AppUnderTest.WebDll(root), AppSettings(postgres, work), TimeSpan.FromMinutes(2), cancellationToken);
+            await using var app = await AppUnderTest.StartAsync(AppUnderTest.WebDll(root), Path.Combine(root, "src", "Madoguchi.Web"), AppSettings(postgres, work), TimeSpan.FromMinutes(2), cancellationToken);
             BenchContext.Log($"App pid {app.ProcessId} at {app.RootUri}");
 
             var context = new BenchContext

@@ -49,10 +49,33 @@ public sealed class AppUnderTest : IAsyncDisposable
 
     /// <summary>dotnet build -c Release of the web project.</summary>
     public static async Task BuildAsync(string repositoryRoot, CancellationToken cancellationToken) =>
-        (await Commands.RunAsync("dotnet", ["build", Path.Combine("src", "Madoguchi.Web", "Madoguchi.Web.csproj"), "-c", "Release", "-nologo", "-v", "q", "-clp:ErrorsOnly"],
+        (await Commands.RunAsync("dotnet", ["build", Path.Combine("src", "Madoguchi.Web", "Madoguchi.Web.csproj"), "-c", "Release", "-nologo", "-v", "minimal"],
             cancellationToken, workingDirectory: repositoryRoot)).EnsureSuccess("dotnet build -c Release src/Madoguchi.Web");
 
-    public static async Task<AppUnderTest> StartAsync(string dll, IDictionary<string, string> settings, TimeSpan startTimeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when the Release build is at least as new as every C# and Razor file under src/, else the
+    /// newest such file: measuring a stale build would report figures for code that is not there.
+    /// (Compares with the newest Madoguchi.*.dll beside the app: a change in any project rebuilds its dll.)
+    /// </summary>
+    public static string? NewerSource(string repositoryRoot)
+    {
+        var bin = Path.GetDirectoryName(WebDll(repositoryRoot))!;
+        if (!File.Exists(WebDll(repositoryRoot)))
+        {
+            return "(no build)";
+        }
+
+        var built = Directory.EnumerateFiles(bin, "Madoguchi.*.dll").Max(File.GetLastWriteTimeUtc);
+        var newest = Directory.EnumerateFiles(Path.Combine(repositoryRoot, "src"), "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetExtension(f) is ".cs" or ".cshtml" && !SkippedFolders.Any(s => f.Contains(s, StringComparison.Ordinal)))
+            .Select(f => new FileInfo(f))
+            .MaxBy(f => f.LastWriteTimeUtc);
+        return newest is not null && newest.LastWriteTimeUtc > built ? newest.FullName : null;
+    }
+
+    private static readonly string[] SkippedFolders = [.. new[] { "bin", "obj", "node_modules" }.Select(d => $"{Path.DirectorySeparatorChar}{d}{Path.DirectorySeparatorChar}")];
+
+    public static async Task<AppUnderTest> StartAsync(string dll, string contentRoot, IDictionary<string, string> settings, TimeSpan startTimeout, CancellationToken cancellationToken)
     {
         if (!File.Exists(dll))
         {
@@ -62,7 +85,8 @@ public sealed class AppUnderTest : IAsyncDisposable
         var root = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            // Content root = the project folder, as in a published app: wwwroot is there, not in bin/.
+            WorkingDirectory = contentRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
