@@ -81,6 +81,12 @@ public static class Pipeline
                 : "/";
             return Results.LocalRedirect(target);
         }).ExcludeFromDescription();
+        if (app.Configuration.GetValue<bool>("Bench:Enabled"))
+        {
+            // The benchmark's HTTP baseline (bench/, ADR 0040): the whole middleware pipeline and nothing else. Off by default.
+            app.MapGet("/bench/empty", () => Results.NoContent()).ExcludeFromDescription();
+        }
+
         return app;
     }
 

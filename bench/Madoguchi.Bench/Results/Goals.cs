@@ -1,0 +1,106 @@
+using System.Globalization;
+using Madoguchi.Bench.Scenarios;
+
+namespace Madoguchi.Bench.Results;
+
+public enum Verdict
+{
+    Pass,
+    Fail,
+    Skip,
+}
+
+public sealed record GoalResult(string Goal, string Measured, Verdict Verdict);
+
+/// <summary>The performance goals of issues 3 and 8, checked against one run's report.</summary>
+public static class Goals
+{
+    public const double SubmissionsShareOfPgBench = 0.5;
+    public const double SubmissionsP99Ms = 100;
+    public const double PageP99Ms = 20;
+    public const double OverloadMultiple = 5;
+    public const double OverloadAdmittedP99Ms = 200;
+    public const double OverloadOtherErrorRate = 0.001;
+
+    public static IReadOnlyList<GoalResult> Evaluate(BenchReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var results = new List<GoalResult>();
+        var submissions = report.Scenario(ScenarioCatalog.Submissions);
+        var pgbench = report.Scenario(Baselines.PgBenchInsert);
+
+        const string throughputGoal = "submissions ≥ 0.5 × pgbench-insert rate";
+        if ((Usable(submissions) ?? Usable(pgbench) ?? (pgbench!.ThroughputPerSecond > 0 ? null : "pgbench measured nothing")) is { } skip1)
+        {
+            results.Add(new(throughputGoal, skip1, Verdict.Skip));
+        }
+        else
+        {
+            // From the throughputs, not the rounded ratio: 0.49987 must not pass as 0.5.
+            var ratio = submissions!.ThroughputPerSecond!.Value / pgbench!.ThroughputPerSecond!.Value;
+            results.Add(new(throughputGoal,
+                F($"{submissions.ThroughputPerSecond:0.#}/s vs pgbench {pgbench.ThroughputPerSecond:0.#}/s = {ratio:0.###}×"),
+                ratio >= SubmissionsShareOfPgBench ? Verdict.Pass : Verdict.Fail));
+        }
+
+        const string latencyGoal = "submissions p99 < 100 ms at 0.5 × pgbench rate";
+        if (Usable(submissions) is { } skip3)
+        {
+            results.Add(new(latencyGoal, skip3, Verdict.Skip));
+        }
+        else
+        {
+            var rate = submissions!.DetailValue("latency.offeredPerSecond");
+            results.Add(new(latencyGoal, F($"p99 {submissions.P99Ms:0.##} ms at {rate:0.#}/s"),
+                submissions.P99Ms < SubmissionsP99Ms ? Verdict.Pass : Verdict.Fail));
+        }
+
+        foreach (var page in new[] { ScenarioCatalog.ProcedurePage, ScenarioCatalog.FormStep })
+        {
+            var scenario = report.Scenario(page);
+            var goal = $"{page} p99 < 20 ms under load";
+            if (Usable(scenario) is { } skip)
+            {
+                results.Add(new(goal, skip, Verdict.Skip));
+                continue;
+            }
+
+            var rate = scenario!.DetailValue("latency.offeredPerSecond");
+            results.Add(new(goal, F($"p99 {scenario.P99Ms:0.##} ms at {rate:0.#}/s"), scenario.P99Ms < PageP99Ms ? Verdict.Pass : Verdict.Fail));
+        }
+
+        var overload = report.Scenario(OverloadScenario.NameFor(OverloadMultiple));
+        const string admittedGoal = "overload 5×: admitted p99 < 200 ms";
+        const string errorsGoal = "overload 5×: errors other than 429/503 < 0.1%";
+        const string restartGoal = "overload 5×: no restart, serves again afterwards";
+        if (Usable(overload) is { } skip4)
+        {
+            results.Add(new(admittedGoal, skip4, Verdict.Skip));
+            results.Add(new(errorsGoal, skip4, Verdict.Skip));
+            results.Add(new(restartGoal, skip4, Verdict.Skip));
+        }
+        else
+        {
+            results.Add(new(admittedGoal, F($"admitted p99 {overload!.P99Ms:0.##} ms ({overload.ThroughputPerSecond:0.#}/s admitted)"),
+                overload.P99Ms < OverloadAdmittedP99Ms ? Verdict.Pass : Verdict.Fail));
+            var requests = Convert.ToInt64(overload.DetailValue("requests") ?? 0L, CultureInfo.InvariantCulture);
+            var rate = requests > 0 ? (double)(overload.Errors ?? 0) / requests : 0;
+            results.Add(new(errorsGoal, F($"{overload.Errors} of {requests} ({rate:P3}); 429: {overload.DetailValue("rejected429")}, 503: {overload.DetailValue("rejected503")}"),
+                rate < OverloadOtherErrorRate ? Verdict.Pass : Verdict.Fail));
+            var recovered = overload.DetailValue("recovered") is true;
+            results.Add(new(restartGoal, F($"same process alive: {overload.DetailValue("sameProcessAlive")}, healthy: {overload.DetailValue("healthyAfter")}, probe: {overload.DetailValue("recoveryProbeStatus")} in {overload.DetailValue("recoveryProbeMs")} ms"),
+                recovered ? Verdict.Pass : Verdict.Fail));
+        }
+
+        return results;
+    }
+
+    /// <summary>Null when the scenario can be judged, else why not.</summary>
+    private static string? Usable(ScenarioReport? scenario) =>
+        scenario is null ? "not run"
+        : scenario.Unavailable is { } reason ? "unavailable: " + reason
+        : scenario.ThroughputPerSecond is null ? "not measured"
+        : null;
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
