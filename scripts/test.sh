@@ -19,6 +19,8 @@ echo "== Prerequisites"
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 [ -x "$PG_BIN/initdb" ] || { echo "Installing PostgreSQL..."; apt_install postgresql; PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); }
 dotnet tool restore >/dev/null
+# The JSON Schema test generates answers with json-schema-faker (an independent tool), from npm.
+(cd tests/tools && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
 echo "== Throwaway PostgreSQL"
 pg_user=$(id -un)

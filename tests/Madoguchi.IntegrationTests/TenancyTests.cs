@@ -81,6 +81,26 @@ public sealed class TenancyTests
         ExpiresAt = DateTime.UtcNow.AddHours(24),
     };
 
+    /// <summary>One row of each forms table (version, draft, upload, submission, funnel event, receipt counter) in the current organisation.</summary>
+    private static void AddFormRows(MadoguchiDb db, Guid procedureId)
+    {
+        var now = DateTime.UtcNow;
+        var version = Madoguchi.Forms.Versions.FormVersion.CreateDraft(procedureId, 99, Madoguchi.Forms.Definitions.FormDefinition.Parse(Madoguchi.Testing.Forms.TestForms.Definition), now);
+        version.Publish("test", now);
+        db.Add(version);
+        var draft = new Madoguchi.Forms.Drafts.Draft { Id = Guid.NewGuid(), ProcedureId = procedureId, ProcedureSlug = "juminhyo-copy", FormVersionId = version.Id, TokenHash = Guid.NewGuid().ToString("N"), CreatedAt = now };
+        draft.Touch(now);
+        db.Add(draft);
+        db.Add(new Madoguchi.Forms.Uploads.Upload { Id = Guid.NewGuid(), DraftId = draft.Id, FileName = "a.pdf", ContentType = "application/pdf", Size = 5, Sha256 = new string('0', 64), StoragePath = "x", CreatedAt = now });
+        db.Add(new Madoguchi.Forms.Submissions.Submission
+        {
+            Id = Guid.NewGuid(), ProcedureId = procedureId, ProcedureSlug = "juminhyo-copy", FormVersionId = version.Id, ReceiptNumber = "T-" + Guid.NewGuid().ToString("N")[..8],
+            AnswersJson = "{}", StatusTokenHash = Guid.NewGuid().ToString("N"), StatusTokenProtected = "x", SubmittedAt = now,
+        });
+        db.Add(new Madoguchi.Forms.Funnel.FunnelEvent { ProcedureSlug = "juminhyo-copy", Kind = Madoguchi.Forms.Funnel.FunnelEventKind.View, OccurredAt = now });
+        db.Add(new Madoguchi.Forms.Submissions.ReceiptCounter { OrganizationId = db.CurrentOrganizationId, Year = 1999, Next = 1 });
+    }
+
     /// <summary>A second organisation with a row of every tenant-owned kind, made through the app's own services.</summary>
     private static async Task<Guid> SeedOtherOrganizationAsync(MadoguchiApp app, CancellationToken ct)
     {
@@ -89,6 +109,7 @@ public sealed class TenancyTests
         {
             services.GetRequiredService<OutboxService>().Enqueue(EmailOutboxHandler.MessageType, new EmailMessage("admin@musashino.example", "件名", "本文"));
             db.IdempotencyRecords.Add(IdempotencyRecordFor("apikey:musashino"));
+            AddFormRows(db, db.Set<Procedure>().Single(p => p.Slug == "juminhyo-copy").Id);
             return db.SaveChangesAsync(ct);
         });
 
@@ -118,6 +139,8 @@ public sealed class TenancyTests
             });
             db.Add(new LifeEvent { Id = Guid.NewGuid(), Slug = "moving-in", TitleJa = "転入", TitleEn = "Moving in" });
             db.Add(new Madoguchi.Forms.PostalCodes.PostalCode { Id = Guid.NewGuid(), Code = "1810013", Address = "東京都三鷹市下連雀" });
+            await db.SaveChangesAsync(ct);
+            AddFormRows(db, db.Set<Procedure>().Single(p => p.Slug == "juminhyo-copy").Id);
             db.IdempotencyRecords.Add(IdempotencyRecordFor("apikey:mitaka"));
             await db.SaveChangesAsync(ct);
 
