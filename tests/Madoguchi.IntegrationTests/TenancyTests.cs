@@ -94,8 +94,15 @@ public sealed class TenancyTests
         db.Add(new Madoguchi.Forms.Uploads.Upload { Id = Guid.NewGuid(), DraftId = draft.Id, FileName = "a.pdf", ContentType = "application/pdf", Size = 5, Sha256 = new string('0', 64), StoragePath = "x", CreatedAt = now });
         db.Add(new Madoguchi.Forms.Submissions.Submission
         {
-            Id = Guid.NewGuid(), ProcedureId = procedureId, ProcedureSlug = "juminhyo-copy", FormVersionId = version.Id, ReceiptNumber = "T-" + Guid.NewGuid().ToString("N")[..8],
-            AnswersJson = "{}", StatusTokenHash = Guid.NewGuid().ToString("N"), StatusTokenProtected = "x", SubmittedAt = now,
+            Id = Guid.NewGuid(),
+            ProcedureId = procedureId,
+            ProcedureSlug = "juminhyo-copy",
+            FormVersionId = version.Id,
+            ReceiptNumber = "T-" + Guid.NewGuid().ToString("N")[..8],
+            AnswersJson = "{}",
+            StatusTokenHash = Guid.NewGuid().ToString("N"),
+            StatusTokenProtected = "x",
+            SubmittedAt = now,
         });
         db.Add(new Madoguchi.Forms.Funnel.FunnelEvent { ProcedureSlug = "juminhyo-copy", Kind = Madoguchi.Forms.Funnel.FunnelEventKind.View, OccurredAt = now });
         db.Add(new Madoguchi.Forms.Submissions.ReceiptCounter { OrganizationId = db.CurrentOrganizationId, Year = 1999, Next = 1 });
