@@ -1,5 +1,6 @@
 using Madoguchi.Platform;
 using Madoguchi.Forms;
+using Madoguchi.Plan;
 using Madoguchi.Procedures;
 using Madoguchi.Web.Infrastructure;
 
@@ -9,6 +10,7 @@ builder.AddMadoguchiPlatform();
 builder.AddMadoguchiWeb();
 builder.AddProceduresModule();
 builder.AddFormsModule();
+builder.AddPlanModule();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.UseMadoguchiPipeline();
 app.MapMadoguchiEndpoints();
 app.MapProceduresModule();
 app.MapFormsModule();
+app.MapPlanModule();
 
 await app.RunAsync();
 
