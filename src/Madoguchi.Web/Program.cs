@@ -1,6 +1,7 @@
 using Madoguchi.Platform;
 using Madoguchi.Forms;
 using Madoguchi.Plan;
+using Madoguchi.PublicComments;
 using Madoguchi.Procedures;
 using Madoguchi.Web.Infrastructure;
 
@@ -11,6 +12,7 @@ builder.AddMadoguchiWeb();
 builder.AddProceduresModule();
 builder.AddFormsModule();
 builder.AddPlanModule();
+builder.AddPublicCommentsModule();
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.MapMadoguchiEndpoints();
 app.MapProceduresModule();
 app.MapFormsModule();
 app.MapPlanModule();
+app.MapPublicCommentsModule();
 
 await app.RunAsync();
 
