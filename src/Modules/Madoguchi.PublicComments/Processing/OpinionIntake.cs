@@ -162,42 +162,58 @@ public sealed class OpinionIntake(MadoguchiDb db, Madoguchi.Platform.Outbox.Outb
 
         for (var attempt = 0; ; attempt++)
         {
-            var next = (await db.Set<Opinion>().Where(o => o.ProcessId == process.Id).MaxAsync(o => (int?)o.Sequence, cancellationToken) ?? 0) + 1;
-            var opinion = new Opinion
-            {
-                Id = Guid.NewGuid(),
-                ProcessId = process.Id,
-                Sequence = next,
-                ReceiptNumber = $"{process.ReceiptPrefix}-{next:D4}",
-                SectionId = input.SectionNumber is { } n ? sections.Single(s => s.Number == n).Id : null,
-                Channel = channel,
-                ReceivedAt = receivedAtUtc,
-                IsLate = process.IsLate(receivedAtUtc),
-                SubmitterName = Clean(input.Name),
-                SubmitterAddress = Clean(input.Address),
-                SubmitterEmail = Clean(input.Email),
-                AgeGroup = Clean(input.AgeGroup),
-                Body = input.Body!.Trim(),
-                SubmissionKeyHash = keyHash,
-                ContentHash = contentHash,
-                RecordedBy = recordedBy,
-            };
-            db.Add(opinion);
-            if (!staffEntry && opinion.SubmitterEmail is { } to)
-            {
-                outbox.Enqueue(EmailOutboxHandler.MessageType, new EmailMessage(to, $"【受付番号 {opinion.ReceiptNumber}】{process.TitleJa}への御意見を受け付けました",
-                    $"{opinion.SubmitterName ?? ""} 様\n\n{process.TitleJa}への御意見を受け付けました。\n受付番号：{opinion.ReceiptNumber}\n受付日時：{PublicCommentProcess.ToJapan(receivedAtUtc):yyyy年M月d日 H:mm}（日本時間）\n\n" +
-                    "いただいた御意見は、個人情報を除いて概要を公表し、市の考え方とあわせてお示しします。個別の回答はいたしません。\n\n" +
-                    $"{process.ContactDepartmentJa}\n※このメールは送信専用です。"));
-            }
-
+            // One writer at a time takes the next number of a process: on PostgreSQL a transaction-scoped
+            // advisory lock on the process; SQLite has a single writer, and the unique index backs both.
+            var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             try
             {
+                if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+                {
+                    var lockKey = BitConverter.ToInt64(process.Id.ToByteArray(), 8);
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", cancellationToken);
+                }
+
+                var next = (await db.Set<Opinion>().Where(o => o.ProcessId == process.Id).MaxAsync(o => (int?)o.Sequence, cancellationToken) ?? 0) + 1;
+                var opinion = new Opinion
+                {
+                    Id = Guid.NewGuid(),
+                    ProcessId = process.Id,
+                    Sequence = next,
+                    ReceiptNumber = $"{process.ReceiptPrefix}-{next:D4}",
+                    SectionId = input.SectionNumber is { } n ? sections.Single(s => s.Number == n).Id : null,
+                    Channel = channel,
+                    ReceivedAt = receivedAtUtc,
+                    IsLate = process.IsLate(receivedAtUtc),
+                    SubmitterName = Clean(input.Name),
+                    SubmitterAddress = Clean(input.Address),
+                    SubmitterEmail = Clean(input.Email),
+                    AgeGroup = Clean(input.AgeGroup),
+                    Body = input.Body!.Trim(),
+                    SubmissionKeyHash = keyHash,
+                    ContentHash = contentHash,
+                    RecordedBy = recordedBy,
+                };
+                db.Add(opinion);
+                if (!staffEntry && opinion.SubmitterEmail is { } to)
+                {
+                    outbox.Enqueue(EmailOutboxHandler.MessageType, ReceiptEmail(process, opinion, to));
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
+                if (owned is not null)
+                {
+                    await owned.CommitAsync(cancellationToken);
+                }
+
                 return new IntakeResult(IntakeError.None, opinion, false, errors);
             }
             catch (DbUpdateException) when (attempt < 8)
             {
+                if (owned is not null)
+                {
+                    await owned.RollbackAsync(cancellationToken);
+                }
+
                 db.ChangeTracker.Clear();
                 if (keyHash is not null && await FindByKeyAsync(process.Id, keyHash, cancellationToken) is { } winner)
                 {
@@ -208,10 +224,24 @@ public sealed class OpinionIntake(MadoguchiDb db, Madoguchi.Platform.Outbox.Outb
                 // Another opinion took this sequence number: take the next one.
                 await Task.Delay(Random.Shared.Next(5, 30), cancellationToken);
             }
+            finally
+            {
+                if (owned is not null)
+                {
+                    await owned.DisposeAsync();
+                }
+            }
         }
 
         static IntakeResult Fail(IntakeError error) => new(error, null, false, new Dictionary<string, string>());
     }
+
+    private static EmailMessage ReceiptEmail(PublicCommentProcess process, Opinion opinion, string to) =>
+        new(to, $"【受付番号 {opinion.ReceiptNumber}】{process.TitleJa}への御意見を受け付けました",
+            $"{opinion.SubmitterName ?? ""} 様\n\n{process.TitleJa}への御意見を受け付けました。\n受付番号：{opinion.ReceiptNumber}\n" +
+            $"受付日時：{PublicCommentProcess.ToJapan(opinion.ReceivedAt):yyyy年M月d日 H:mm}（日本時間）\n\n" +
+            "いただいた御意見は、個人情報を除いて概要を公表し、市の考え方とあわせてお示しします。個別の回答はいたしません。\n\n" +
+            $"{process.ContactDepartmentJa}\n※このメールは送信専用です。");
 
     private Task<Opinion?> FindByKeyAsync(Guid processId, string keyHash, CancellationToken cancellationToken) =>
         db.Set<Opinion>().AsNoTracking().FirstOrDefaultAsync(o => o.ProcessId == processId && o.SubmissionKeyHash == keyHash, cancellationToken);
