@@ -1,5 +1,7 @@
 using Madoguchi.Platform;
 using Madoguchi.Forms;
+using Madoguchi.Plan;
+using Madoguchi.PublicComments;
 using Madoguchi.Procedures;
 using Madoguchi.Web.Infrastructure;
 
@@ -9,6 +11,8 @@ builder.AddMadoguchiPlatform();
 builder.AddMadoguchiWeb();
 builder.AddProceduresModule();
 builder.AddFormsModule();
+builder.AddPlanModule();
+builder.AddPublicCommentsModule();
 
 var app = builder.Build();
 
@@ -23,6 +27,8 @@ app.UseMadoguchiPipeline();
 app.MapMadoguchiEndpoints();
 app.MapProceduresModule();
 app.MapFormsModule();
+app.MapPlanModule();
+app.MapPublicCommentsModule();
 
 await app.RunAsync();
 
