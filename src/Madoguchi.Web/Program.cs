@@ -1,3 +1,4 @@
+using Madoguchi.Bookings;
 using Madoguchi.Platform;
 using Madoguchi.Forms;
 using Madoguchi.Procedures;
@@ -9,6 +10,7 @@ builder.AddMadoguchiPlatform();
 builder.AddMadoguchiWeb();
 builder.AddProceduresModule();
 builder.AddFormsModule();
+builder.AddBookingsModule();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.UseMadoguchiPipeline();
 app.MapMadoguchiEndpoints();
 app.MapProceduresModule();
 app.MapFormsModule();
+app.MapBookingsModule();
 
 await app.RunAsync();
 

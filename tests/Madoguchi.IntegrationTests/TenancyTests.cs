@@ -91,6 +91,7 @@ public sealed class TenancyTests
             db.IdempotencyRecords.Add(IdempotencyRecordFor("apikey:musashino"));
             return db.SaveChangesAsync(ct);
         });
+        await app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, _) => { await Bookings.BookingsTenancySeed.SeedAsync(db, ct); return 0; });
 
         var id = Guid.NewGuid();
         await using (var scope = app.Services.CreateAsyncScope())
@@ -119,6 +120,7 @@ public sealed class TenancyTests
             db.Add(new LifeEvent { Id = Guid.NewGuid(), Slug = "moving-in", TitleJa = "転入", TitleEn = "Moving in" });
             db.IdempotencyRecords.Add(IdempotencyRecordFor("apikey:mitaka"));
             await db.SaveChangesAsync(ct);
+            await Bookings.BookingsTenancySeed.SeedAsync(db, ct);
 
             // The same user name as Musashino's admin: unique per organisation, not across them.
             var users = services.GetRequiredService<UserManager<StaffUser>>();

@@ -7,5 +7,5 @@ namespace Madoguchi.Migrations.Sqlite;
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MadoguchiDb>
 {
     public MadoguchiDb CreateDbContext(string[] args) =>
-        DesignTimeModel.Create(DatabaseProvider.Sqlite, "Data Source=design-time.db", typeof(Madoguchi.Procedures.ProceduresModule).Assembly, typeof(Madoguchi.Forms.FormsModule).Assembly);
+        DesignTimeModel.Create(DatabaseProvider.Sqlite, "Data Source=design-time.db", typeof(Madoguchi.Procedures.ProceduresModule).Assembly, typeof(Madoguchi.Forms.FormsModule).Assembly, typeof(Madoguchi.Bookings.BookingsModule).Assembly);
 }
