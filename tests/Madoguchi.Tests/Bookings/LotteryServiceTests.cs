@@ -33,7 +33,7 @@ public sealed class LotteryServiceTests : IAsyncLifetime
             var room = await s.ResourceAsync("civic-hall-meeting-1");
             var early = await s.Bookings.BookAsync(room, Jst(2027, 1, 12, 9), new Person("先着 狙い", "early@example.jp"), new Dictionary<string, string> { ["users"] = "5", ["purpose"] = "会議" }, null, ReservationSource.Web, Ct);
             Assert.Equal(Refusal.InLottery, early.Refusal);
-            var pending = await s.Db.Set<UserGroup>().SingleAsync(g => g.Status == GroupStatus.Pending, Ct);
+            var pending = await s.Db.Set<UserGroup>().SingleAsync(g => g.Name == "未承認の会", Ct);
             Assert.Equal(LotteryRefusal.GroupNotApproved, await s.Lotteries.ApplyAsync(lotteryId, pending, [new LotteryWish(room.Id, Jst(2027, 1, 12, 9))], Ct));
             Assert.Equal(LotteryRefusal.NotYetClosed, (await s.Lotteries.DrawAsync(lotteryId, Ct)).Refusal);
         }

@@ -1,3 +1,5 @@
+using Madoguchi.Bookings.Lottery;
+using Madoguchi.Bookings.Reservations;
 using Madoguchi.Bookings.Scheduling;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Organizations;
@@ -10,8 +12,11 @@ namespace Madoguchi.Bookings.DemoContent;
 /// Musashino's bookable counters, consultations and facilities for the demo organisation, in our own
 /// words. Hours, fees and rules are realistic examples, not the city's official figures.
 /// </summary>
-internal sealed class BookingsDemoContent : IDemoContent
+internal sealed class BookingsDemoContent(LotteryService lotteries, TimeProvider clock) : IDemoContent
 {
+    /// <summary>The demo registered group's number; its password is the demo password (README).</summary>
+    public const string DemoGroupNumber = "G-0001";
+
     private static readonly TimeOnly T0830 = new(8, 30);
     private static readonly TimeOnly T0900 = new(9, 0);
     private static readonly TimeOnly T1200 = new(12, 0);
@@ -32,6 +37,40 @@ internal sealed class BookingsDemoContent : IDemoContent
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await SeedLotteryAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// One approved group (G-0001, the demo password), one waiting for approval, and a lottery for the
+    /// sports ground on the first weekend at least three weeks ahead, taking applications for a week.
+    /// </summary>
+    private async Task SeedLotteryAsync(MadoguchiDb db, CancellationToken cancellationToken)
+    {
+        if (await db.Set<UserGroup>().AnyAsync(cancellationToken) || await db.Set<FacilityLottery>().AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var approved = await lotteries.RegisterGroupAsync("武蔵野少年野球クラブ", "野球 太郎", "baseball@musashino.example", 25, isResident: true, cancellationToken);
+        var tracked = await db.Set<UserGroup>().SingleAsync(g => g.Id == approved.Id, cancellationToken);
+        tracked.Status = GroupStatus.Approved;
+        tracked.ApprovedAt = clock.GetUtcNow().UtcDateTime;
+        tracked.SecretHash = Tokens.Hash(DemoSeeder.DemoPassword);
+        await db.SaveChangesAsync(cancellationToken);
+        await lotteries.RegisterGroupAsync("吉祥寺囲碁の会", "囲碁 花子", "go@musashino.example", 12, isResident: true, cancellationToken);
+
+        var ground = await db.Set<Resource>().AsNoTracking().SingleAsync(r => r.Slug == "midoricho-ground", cancellationToken);
+        var today = Tokyo.Today(clock);
+        var saturday = today.AddDays(21);
+        while (saturday.DayOfWeek != DayOfWeek.Saturday)
+        {
+            saturday = saturday.AddDays(1);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await lotteries.CreateAsync($"緑町スポーツ広場 グラウンド {saturday.Month}月{saturday.Day}日・{saturday.AddDays(1).Day}日の抽選",
+            "Midoricho Sports Field ground lottery, " + saturday.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture) + " and the next day", [ground], saturday, saturday.AddDays(1),
+            now, now.AddDays(7), now.AddDays(14), maxApplications: 3, maxWins: 1, cancellationToken);
     }
 
     public static IEnumerable<Resource> Resources(IReadOnlyDictionary<string, Guid> department)

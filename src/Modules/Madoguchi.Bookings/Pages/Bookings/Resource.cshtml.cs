@@ -5,12 +5,16 @@ using Madoguchi.Bookings.Scheduling;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Madoguchi.Procedures.Contracts;
 
 namespace Madoguchi.Bookings.Pages.Bookings;
 
 /// <summary>A resource's week of slots; choosing one holds it and opens the form (no JavaScript needed).</summary>
-public sealed class ResourceModel(BookingService bookings, TimeProvider clock, IStringLocalizer<BookingsResource> t) : PageModel
+public sealed class ResourceModel(BookingService bookings, IProcedureCatalog procedures, TimeProvider clock, IStringLocalizer<BookingsResource> t) : PageModel
 {
+    /// <summary>The procedure this visit is for (転入 etc.), from the procedure catalog's contract.</summary>
+    public ProcedureInfo? Procedure { get; private set; }
+
     public Resource? Resource { get; private set; }
     public DateOnly From { get; private set; }
     public DateOnly To { get; private set; }
@@ -67,6 +71,7 @@ public sealed class ResourceModel(BookingService bookings, TimeProvider clock, I
 
     private async Task LoadAsync(string? week, CancellationToken cancellationToken)
     {
+        Procedure = Resource!.ProcedureSlug is { } procedureSlug ? await procedures.FindAsync(procedureSlug, cancellationToken) : null;
         var today = Tokyo.Today(clock);
         var last = today.AddDays(Resource!.Rules.HorizonDays);
         From = DateOnly.TryParseExact(week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var w) && w >= today && w <= last ? w : today;
