@@ -1,8 +1,9 @@
-using Madoguchi.Platform;
+using Madoguchi.Bookings;
 using Madoguchi.Forms;
 using Madoguchi.Plan;
-using Madoguchi.PublicComments;
+using Madoguchi.Platform;
 using Madoguchi.Procedures;
+using Madoguchi.PublicComments;
 using Madoguchi.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddProceduresModule();
 builder.AddFormsModule();
 builder.AddPlanModule();
 builder.AddPublicCommentsModule();
+builder.AddBookingsModule();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.MapProceduresModule();
 app.MapFormsModule();
 app.MapPlanModule();
 app.MapPublicCommentsModule();
+app.MapBookingsModule();
 
 await app.RunAsync();
 

@@ -69,7 +69,7 @@ public sealed class DependencyTests
             {
                 var otherName = other.GetName().Name!;
                 var internals = Types.InAssembly(other).GetTypes()
-                    .Where(t => t.FullName is not null && !IsContracts(t.Namespace, otherName))
+                    .Where(t => t.FullName is not null && !IsContracts(t.Namespace, otherName) && !IsGenerated(t.FullName))
                     .Select(t => t.FullName!)
                     .ToArray();
                 if (internals.Length == 0)
@@ -96,6 +96,13 @@ public sealed class DependencyTests
         var hostUsesPlatform = Types.InAssembly(Solution.Web).That().HaveNameStartingWith("ApiEndpoints").Should().HaveDependencyOn(Solution.PlatformName).GetResult();
         Assert.True(hostUsesPlatform.IsSuccessful, "NetArchTest does not see Madoguchi.Web's use of Madoguchi.Platform.");
     }
+
+    /// <summary>
+    /// Types the compiler or Razor generates under the same name in every assembly (e.g. <c>&lt;&gt;z__ReadOnlyList`1</c>,
+    /// <c>AspNetCoreGeneratedDocument.Pages__ViewImports</c>): a name match with them is not a dependency.
+    /// </summary>
+    private static bool IsGenerated(string fullName) =>
+        fullName.StartsWith('<') || fullName.StartsWith("AspNetCoreGeneratedDocument.", StringComparison.Ordinal);
 
     private static bool IsContracts(string? ns, string assemblyName) =>
         ns is not null && (ns == assemblyName + ".Contracts" || ns.StartsWith(assemblyName + ".Contracts.", StringComparison.Ordinal));

@@ -119,6 +119,7 @@ public sealed class TenancyTests
             AddFormRows(db, db.Set<Procedure>().Single(p => p.Slug == "juminhyo-copy").Id);
             return db.SaveChangesAsync(ct);
         });
+        await app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, _) => { await Bookings.BookingsTenancySeed.SeedAsync(db, ct); return 0; });
 
         var id = Guid.NewGuid();
         await using (var scope = app.Services.CreateAsyncScope())
@@ -150,6 +151,7 @@ public sealed class TenancyTests
             AddFormRows(db, db.Set<Procedure>().Single(p => p.Slug == "juminhyo-copy").Id);
             db.IdempotencyRecords.Add(IdempotencyRecordFor("apikey:mitaka"));
             await db.SaveChangesAsync(ct);
+            await Bookings.BookingsTenancySeed.SeedAsync(db, ct);
 
             // The same user name as Musashino's admin: unique per organisation, not across them.
             var users = services.GetRequiredService<UserManager<StaffUser>>();
