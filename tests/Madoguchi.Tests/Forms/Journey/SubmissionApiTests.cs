@@ -222,6 +222,19 @@ public sealed partial class SubmissionApiTests
         Assert.Contains(schema["x-server-rules"]!.AsArray(), r => r!["field"]!.GetValue<string>() == "dateOfBirth");
     }
 
+    /// <summary>The benchmark posts these answers; if the demo form changes, this fails before the benchmark does.</summary>
+    [Fact]
+    public async Task BenchFixtureAnswers_AreAcceptedByTheDemoForm()
+    {
+        await using var app = await MadoguchiApp.StartAsync();
+        using var client = app.CreateClient();
+        var fixture = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "bench", "forms", "juminhyo-copy.json"), Ct))!;
+
+        using var response = await client.SendAsync(Post(Guid.NewGuid().ToString(), fixture["answers"]!.ToJsonString()), Ct);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+    }
+
     [Fact]
     public async Task UnknownStatusToken_Is404()
     {
