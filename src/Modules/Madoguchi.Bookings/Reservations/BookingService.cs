@@ -153,7 +153,9 @@ public sealed class BookingService(
                 startUtc = slotRow.StartsAt;
             }
 
-            var refusal = Schedule.CheckTime(resource, startUtc, Now);
+            // A live hold keeps its place for its minutes even if the notice period closes meanwhile.
+            var holdIsLive = hold is { Status: HoldStatus.Active } && hold.ExpiresAt > Now;
+            var refusal = holdIsLive ? (startUtc <= Now ? Refusal.InThePast : Refusal.None) : Schedule.CheckTime(resource, startUtc, Now);
             if (refusal != Refusal.None)
             {
                 return new BookingResult(refusal);

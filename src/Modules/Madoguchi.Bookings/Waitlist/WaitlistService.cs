@@ -39,6 +39,9 @@ public sealed class WaitlistService(MadoguchiDb db, BookingService bookings, Slo
             && (w.Status == WaitlistStatus.Waiting || w.Status == WaitlistStatus.Offered), cancellationToken);
         if (existing is null)
         {
+            // Arrival order is CreatedAt: a later joiner is always strictly later, even within one clock tick.
+            var last = await db.Set<WaitlistEntry>().Where(w => w.SlotId == slot.Id).OrderByDescending(w => w.CreatedAt).Select(w => (DateTime?)w.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            var createdAt = last is { } l && l >= Now ? l.AddTicks(10) : Now;
             existing = new WaitlistEntry
             {
                 Id = Guid.NewGuid(),
@@ -49,14 +52,14 @@ public sealed class WaitlistService(MadoguchiDb db, BookingService bookings, Slo
                 Email = email.Trim(),
                 PersonKey = personKey,
                 Status = WaitlistStatus.Waiting,
-                CreatedAt = Now,
+                CreatedAt = createdAt,
             };
             db.Add(existing);
             await db.SaveChangesAsync(cancellationToken);
         }
 
         var ahead = await db.Set<WaitlistEntry>().CountAsync(w => w.SlotId == slot.Id && w.Status == WaitlistStatus.Waiting
-            && (w.CreatedAt < existing.CreatedAt || (w.CreatedAt == existing.CreatedAt && w.Id.CompareTo(existing.Id) < 0)), cancellationToken);
+            && w.CreatedAt < existing.CreatedAt, cancellationToken);
         return new JoinResult(Refusal.None, existing, Ahead: ahead);
     }
 
