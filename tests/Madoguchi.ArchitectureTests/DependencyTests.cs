@@ -69,7 +69,7 @@ public sealed class DependencyTests
             {
                 var otherName = other.GetName().Name!;
                 var internals = Types.InAssembly(other).GetTypes()
-                    .Where(t => t.FullName is not null && !IsContracts(t.Namespace, otherName))
+                    .Where(t => t.FullName is not null && !IsContracts(t.Namespace, otherName) && !IsGenerated(t))
                     .Select(t => t.FullName!)
                     .ToArray();
                 if (internals.Length == 0)
@@ -96,6 +96,14 @@ public sealed class DependencyTests
         var hostUsesPlatform = Types.InAssembly(Solution.Web).That().HaveNameStartingWith("ApiEndpoints").Should().HaveDependencyOn(Solution.PlatformName).GetResult();
         Assert.True(hostUsesPlatform.IsSuccessful, "NetArchTest does not see Madoguchi.Web's use of Madoguchi.Platform.");
     }
+
+    /// <summary>
+    /// Types the compilers write into every assembly under the same full name (collection-expression
+    /// helpers such as <c>&lt;&gt;z__ReadOnlyList`1</c>, Razor's <c>AspNetCoreGeneratedDocument.Pages__ViewImports</c>):
+    /// matching them by name would report a module as using another one it never references.
+    /// </summary>
+    private static bool IsGenerated(Type type) =>
+        type.FullName!.StartsWith('<') || type.Namespace == "AspNetCoreGeneratedDocument";
 
     private static bool IsContracts(string? ns, string assemblyName) =>
         ns is not null && (ns == assemblyName + ".Contracts" || ns.StartsWith(assemblyName + ".Contracts.", StringComparison.Ordinal));
