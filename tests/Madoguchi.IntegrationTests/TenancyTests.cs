@@ -29,6 +29,7 @@ public sealed class TenancyTests
         var ct = TestContext.Current.CancellationToken;
         await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres, new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" });
         var other = await SeedOtherOrganizationAsync(app, ct);
+        await Plan.TenancySeed.SeedAsync(app, OtherCode, ct);
 
         var entityTypes = await app.InOrganizationAsync(DemoSeeder.OrganizationCode, (db, _) => Task.FromResult(TenantOwnedEntityTypes(db.Model)));
         Assert.NotEmpty(entityTypes);
