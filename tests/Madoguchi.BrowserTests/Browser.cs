@@ -43,7 +43,13 @@ public sealed class Browser : IAsyncLifetime
         // rather than flaky. A real failure still fails, only later.
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        if (!javaScript)
+        {
+            Accessibility.RememberJavaScriptOff(page, Instance);
+        }
+
+        return page;
     }
 
     public async ValueTask DisposeAsync()

@@ -76,7 +76,7 @@ public sealed class HoldModel(BookingService bookings, MadoguchiDb db, TimeProvi
             return Page();
         }
 
-        return Redirect($"/bookings/manage/{result.Reservation!.Reference}?token={Uri.EscapeDataString(result.ManageToken!)}&done=1");
+        return Redirect($"/bookings/manage/{result.Reservation!.Reference}?token={Uri.EscapeDataString(result.ManageToken!)}&done=true");
     }
 
     public async Task<IActionResult> OnPostReleaseAsync(string token, CancellationToken cancellationToken)
@@ -111,6 +111,6 @@ public sealed class HoldModel(BookingService bookings, MadoguchiDb db, TimeProvi
     private async Task<IActionResult> ShowReservationAsync(Guid reservationId, CancellationToken cancellationToken)
     {
         var reservation = await db.Set<Reservation>().AsNoTracking().FirstAsync(r => r.Id == reservationId, cancellationToken);
-        return Redirect($"/bookings/manage/{reservation.Reference}?token={Uri.EscapeDataString(bookings.ManageTokenOf(reservation))}&done=1");
+        return Redirect($"/bookings/manage/{reservation.Reference}?token={Uri.EscapeDataString(bookings.ManageTokenOf(reservation))}&done=true");
     }
 }

@@ -38,7 +38,7 @@ public sealed class OfferModel(WaitlistService waitlist, MadoguchiDb db, TimePro
             return Page();
         }
 
-        return Redirect($"/bookings/manage/{result.Reservation!.Reference}?token={Uri.EscapeDataString(result.ManageToken!)}&done=1");
+        return Redirect($"/bookings/manage/{result.Reservation!.Reference}?token={Uri.EscapeDataString(result.ManageToken!)}&done=true");
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(string? token, CancellationToken cancellationToken)
