@@ -55,8 +55,8 @@ echo "== Tests"
 log="$pg_dir/test.log"
 set +e
 # Two test projects at a time: four at once on two cores starve the browser tests.
-# A hang fails its test project after 30 minutes with a report, instead of silently eating CI's time.
-dotnet test --solution Madoguchi.slnx --no-build --max-parallel-test-modules 2 --timeout 30m "$@" 2>&1 | tee "$log"
+# A hang fails its test project after 40 minutes with a report, instead of silently eating CI's time.
+dotnet test --solution Madoguchi.slnx --no-build --max-parallel-test-modules 2 --timeout 40m "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

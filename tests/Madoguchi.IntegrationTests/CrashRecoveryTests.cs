@@ -64,7 +64,7 @@ internal static class CrashScenario
 {
     public const string DemoKey = "mdg_crash_test_demo_key_0123456789abcdefghij";
     public const string SystemAdmin = "admin@musashino.example";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3); // a cold start applies every migration; generous for a busy 2-core machine
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Start (worker off) → <paramref name="commit"/> → kill → nothing sent, row pending → restart (worker on) → one email.</summary>

@@ -100,6 +100,33 @@ public sealed class MadoguchiApp : WebApplicationFactory<Program>
         return await action(db, scope.ServiceProvider);
     }
 
+    /// <summary>
+    /// Waits (up to 30 s: the outbox delivers in the background) for an email whose subject or text contains
+    /// <paramref name="containing"/>, and returns its recipients, subject and text, one per line.
+    /// </summary>
+    public async Task<string> WaitForMailAsync(string containing, CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (Directory.Exists(MailDirectory))
+            {
+                foreach (var file in Directory.GetFiles(MailDirectory, "*.eml"))
+                {
+                    var message = await MimeKit.MimeMessage.LoadAsync(file, cancellationToken);
+                    var body = message.TextBody ?? "";
+                    if (body.Contains(containing, StringComparison.Ordinal) || (message.Subject ?? "").Contains(containing, StringComparison.Ordinal))
+                    {
+                        return string.Join('\n', message.To.ToString(), message.Subject, body);
+                    }
+                }
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException($"No email containing '{containing}' in {MailDirectory}.");
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

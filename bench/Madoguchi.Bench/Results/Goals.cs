@@ -92,6 +92,20 @@ public static class Goals
                 recovered ? Verdict.Pass : Verdict.Fail));
         }
 
+        var rush = report.Scenario(BookingRushScenario.ScenarioName);
+        const string rushGoal = "booking-rush: zero oversold slots, every 201 stored once";
+        if (Usable(rush) is { } skip5)
+        {
+            results.Add(new(rushGoal, skip5, Verdict.Skip));
+        }
+        else
+        {
+            var oversold = Convert.ToInt64(rush!.DetailValue("oversoldSlots") ?? -1L, CultureInfo.InvariantCulture);
+            var matches = rush.DetailValue("acknowledgedEqualsStored") is true;
+            results.Add(new(rushGoal, F($"{rush.DetailValue("booked")} booked at {rush.ThroughputPerSecond:0.#}/s, p99 {rush.P99Ms:0.##} ms; stored {rush.DetailValue("storedReservations")}, oversold slots {oversold}"),
+                oversold == 0 && matches ? Verdict.Pass : Verdict.Fail));
+        }
+
         return results;
     }
 

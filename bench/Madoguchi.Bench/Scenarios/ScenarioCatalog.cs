@@ -72,10 +72,7 @@ public static class ScenarioCatalog
             "inbox-100k",
             "staff inbox query with 100k cases in the database",
             "comes with the cases module (seed 100k cases in SetupAsync, then GET the inbox)"),
-        new PlannedScenario(
-            "booking-rush",
-            "many citizens booking a few scarce slots at once",
-            "comes with the bookings module (open scarce slots in SetupAsync, POST bookings, count oversold = 0)"),
+        new BookingRushScenario(),
     ];
 
     public static IScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);

@@ -10,7 +10,7 @@ public static class ProblemText
     {
         ArgumentNullException.ThrowIfNull(context);
         var problem = context.ProblemDetails;
-        if (problem.Status is not { } status || !string.IsNullOrEmpty(problem.Detail))
+        if (problem.Status is not { } status || !string.IsNullOrEmpty(problem.Detail) || HasOwnTitle(problem.Title, status))
         {
             return;
         }
@@ -39,4 +39,11 @@ public static class ProblemText
             problem.Detail = t.Detail;
         }
     }
+
+    /// <summary>An endpoint that wrote its own title (e.g. why a lottery may not be drawn) keeps it: only the framework's default English phrase is replaced.</summary>
+    private static bool HasOwnTitle(string? title, int status) =>
+        !string.IsNullOrEmpty(title)
+        && title != Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)
+        && title != "An error occurred while processing your request."
+        && title != "One or more validation errors occurred.";
 }

@@ -105,16 +105,9 @@ public static class WebSetup
                 ClientKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = signIn, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.AddPolicy(PublicApiRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 ClientKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = publicApi, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                await context.HttpContext.Response.WriteAsJsonAsync(new
-                {
-                    type = "https://madoguchi.example/problems/too-many-requests",
-                    title = "リクエストが多すぎます。1分ほど待ってからやり直してください。 / Too many requests: wait a minute and try again.",
-                    status = 429,
-                }, cancellationToken);
-            };
+            var admission = builder.Configuration.GetSection("Admission").Get<AdmissionOptions>() ?? new AdmissionOptions();
+            options.GlobalLimiter = Admission.CreateGlobalLimiter(admission);
+            options.OnRejected = Admission.OnRejectedAsync;
         });
 
         services.AddSingleton<MadoguchiMetrics>();

@@ -100,6 +100,9 @@ public sealed class BookingsBrowserTests(BrowserAndApp shared) : IClassFixture<B
         Assert.Contains("予約が完了しました", await page.InnerTextAsync("#done"), StringComparison.Ordinal);
         await AssertAccessibleAsync(page, 320);
         var reference = (await page.TextContentAsync("#reference"))!.Trim();
+
+        // The visit is for 転入: the page offers to prepare the application online first (書かない窓口).
+        Assert.Equal("/apply/moving-in-advance", await page.GetAttributeAsync("#prepare-link", "href"));
         var booked = await IcsAsync(page);
         Assert.Equal("REQUEST", booked.GetProperty("method").GetString());
         Assert.Equal("CONFIRMED", booked.GetProperty("status").GetString());

@@ -26,7 +26,7 @@ public sealed class ApplicationJourneyTests(Browser browser) : IClassFixture<Bro
 
         var receipt = await ApplyAsync(page, checkAccessibility: false);
 
-        var mail = await WaitForMailAsync(app, receipt);
+        var mail = await app.WaitForMailAsync(receipt, Ct);
         Assert.Contains("taro@example.jp", mail, StringComparison.Ordinal);
     }
 
@@ -158,27 +158,5 @@ public sealed class ApplicationJourneyTests(Browser browser) : IClassFixture<Bro
         await page.FillAsync($"input[name='members[{i}].dateOfBirth.month']", "6");
         await page.FillAsync($"input[name='members[{i}].dateOfBirth.day']", "7");
         await page.CheckAsync($"input[name='members[{i}].hasMyNumberCard'][value='yes']");
-    }
-
-    private static async Task<string> WaitForMailAsync(MadoguchiApp app, string containing)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            if (Directory.Exists(app.MailDirectory))
-            {
-                foreach (var file in Directory.GetFiles(app.MailDirectory, "*.eml"))
-                {
-                    var message = await MimeKit.MimeMessage.LoadAsync(file, Ct);
-                    if ((message.TextBody ?? "").Contains(containing, StringComparison.Ordinal))
-                    {
-                        return message.To + "\n" + message.TextBody;
-                    }
-                }
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException($"No email containing {containing}.");
     }
 }

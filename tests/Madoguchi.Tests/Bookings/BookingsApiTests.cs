@@ -49,6 +49,29 @@ public sealed class BookingsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LotteryDraw_IsRefusedToStaffOfAnotherDepartment_AndAllowedToAnAdmin()
+    {
+        var lotteryId = await _app.InOrganizationAsync("MSN", (db, _) =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                db.Set<Madoguchi.Bookings.Lottery.FacilityLottery>().Select(l => l.Id), Ct));
+        var path = new Uri($"/api/v1/lotteries/{lotteryId}/draw", UriKind.Relative);
+
+        using var anonymous = _app.CreateClient();
+        Assert.NotEqual(HttpStatusCode.OK, (await anonymous.PostAsync(path, null, Ct)).StatusCode);
+
+        // 市民課 (citizen services) owns no facility: it may not draw the facilities' lottery.
+        using var shimin = await Madoguchi.Tests.Identity.StaffSignIn.SignedInClientAsync(_app, Madoguchi.Tests.Identity.StaffSession.Shimin);
+        var refused = await shimin.PostAsync(path, null, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Contains("施設を所管する課", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+
+        using var admin = await Madoguchi.Tests.Identity.StaffSignIn.SignedInClientAsync(_app, Madoguchi.Tests.Identity.StaffSession.Admin);
+        var allowed = await admin.PostAsync(path, null, Ct);
+        Assert.True(allowed.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"An admin may draw (or is told why not yet): {allowed.StatusCode}");
+    }
+
+    [Fact]
     public async Task Availability_GivesIsoTimesWithOffset_AndSkipsWeekends()
     {
         using var client = _app.CreateClient();

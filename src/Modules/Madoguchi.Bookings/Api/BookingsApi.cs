@@ -88,7 +88,7 @@ public static class BookingsApi
         app.MapPost("/api/v1/lotteries/{id:guid}/draw", Draw).WithTags("Bookings").WithName("DrawLottery")
             .WithSummary("Staff: runs the draw once (a second call returns the same result).")
             .RequireAuthorization("staff")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -311,8 +311,23 @@ public static class BookingsApi
         };
     }
 
-    private static async Task<Results<Ok<DrawResult>, ProblemHttpResult>> Draw(Guid id, LotteryService lotteries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DrawResult>, ProblemHttpResult>> Draw(Guid id, LotteryService lotteries, MadoguchiDb db, HttpContext http, CancellationToken cancellationToken)
     {
+        // Least privilege: only staff of a department that owns one of the lottery's facilities (or organisation-wide admins) draw.
+        var lottery = await db.Set<FacilityLottery>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (lottery is null)
+        {
+            return NotFound();
+        }
+
+        var resourceIds = lottery.ResourceIds.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+        var departments = await db.Set<Resource>().AsNoTracking().Where(r => resourceIds.Contains(r.Id)).Select(r => r.DepartmentId).ToListAsync(cancellationToken);
+        var scope = await Madoguchi.Platform.Identity.DepartmentScope.ForAsync(db, http.User, cancellationToken);
+        if (!scope.All && !departments.Any(scope.Allows))
+        {
+            return Problem(StatusCodes.Status403Forbidden, "lottery-forbidden", "この抽選を実施できるのは、施設を所管する課の職員だけです。", "Only staff of the department that runs these facilities can draw this lottery.");
+        }
+
         var (refusal, result) = await lotteries.DrawAsync(id, cancellationToken);
         return refusal switch
         {

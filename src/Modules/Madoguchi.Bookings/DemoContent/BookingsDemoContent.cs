@@ -166,6 +166,26 @@ internal sealed class BookingsDemoContent(LotteryService lotteries, TimeProvider
             ProcedureSlug = "long-term-care-application",
             SortOrder = 40,
         };
+        // 市民健診（集団健診）: many places a day, booked in a rush when the year's dates open (the bench's booking-rush).
+        yield return new Resource
+        {
+            Id = Guid.NewGuid(),
+            Slug = "health-checkup",
+            Kind = ResourceKind.Counter,
+            DepartmentId = department["health"],
+            NameJa = "市民健診（集団健診）の予約",
+            NameEn = "Residents' health check-up (group session)",
+            DescriptionJa = "保健センターで受ける集団健診の予約です。1枠15分、同時に10人まで受け付けます。受診券と保険証をお持ちください。",
+            DescriptionEn = "Book a group health check-up at the Health Centre. 15 minutes a slot, ten people at a time. Bring your check-up voucher and health insurance card.",
+            LocationJa = "保健センター 1階 健診会場",
+            LocationEn = "Health Centre, 1st floor, check-up hall",
+            Capacity = 10,
+            SlotMinutes = 15,
+            Hours = OpeningHours.Weekdays(T0900, T1200).And(DayOfWeek.Monday, T1300, T1600).And(DayOfWeek.Tuesday, T1300, T1600)
+                .And(DayOfWeek.Wednesday, T1300, T1600).And(DayOfWeek.Thursday, T1300, T1600).And(DayOfWeek.Friday, T1300, T1600),
+            Rules = new BookingRules { HorizonDays = 60, MinNoticeMinutes = 24 * 60, MaxPerPersonPerMonth = 1, CancelDeadlineHours = 24, HoldMinutes = 10 },
+            SortOrder = 45,
+        };
         yield return Room("civic-hall-meeting-1", "市民会館 第1会議室（定員30人）", "Civic Hall, Meeting Room 1 (30 people)", "会議・講座・サークル活動に使える洋室です。机と椅子、ホワイトボードがあります。", "A meeting room for meetings, classes and club activities, with tables, chairs and a whiteboard.", "市民会館 2階", "Civic Hall, 2nd floor", department, 1200, 50);
         yield return Room("civic-hall-japanese-room", "市民会館 和室（定員20人）", "Civic Hall, Japanese-style Room (20 people)", "茶道・華道・囲碁などに使える畳の部屋です。", "A tatami room for tea ceremony, flower arrangement, go and the like.", "市民会館 3階", "Civic Hall, 3rd floor", department, 900, 60);
         yield return new Resource

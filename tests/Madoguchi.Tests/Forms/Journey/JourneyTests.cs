@@ -112,7 +112,7 @@ public sealed class JourneyTests
         var (_, again) = await FollowAsync(client, await Html.SubmitAsync(client, page, "main form[method=post]", new Dictionary<string, string>()));
         Assert.Equal(1, await app.InOrganizationAsync("MSN", (db, _) => db.Set<Submission>().CountAsync(Ct)));
 
-        var mail = await WaitForMailAsync(app, number);
+        var mail = await app.WaitForMailAsync(number, Ct);
         Assert.Contains("taro@example.jp", mail, StringComparison.Ordinal);
     }
 
@@ -130,7 +130,7 @@ public sealed class JourneyTests
         (_, page) = await FollowAsync(phone, await Html.SubmitAsync(phone, page, "main form[method=post]", new Dictionary<string, string>()));
         Assert.NotNull(page.QuerySelector(".notice--success"));
 
-        var mail = await WaitForMailAsync(app, "/apply/resume/");
+        var mail = await app.WaitForMailAsync("/apply/resume/", Ct);
         var link = System.Text.RegularExpressions.Regex.Match(mail.Replace("=\r\n", "", StringComparison.Ordinal), @"/apply/resume/[A-Za-z0-9_\-]+").Value;
         using var laptop = app.CreateBrowserLikeClient();
         var (_, resumed) = await FollowAsync(laptop, await laptop.GetAsync(link, Ct));
@@ -198,28 +198,5 @@ public sealed class JourneyTests
     {
         var actual = page.QuerySelector("h1")?.TextContent.Trim();
         Assert.True(expected == actual, $"Expected the page '{expected}', got '{actual}'. {page.QuerySelector(".error-summary")?.InnerHtml}");
-    }
-
-    internal static async Task<string> WaitForMailAsync(MadoguchiApp app, string containing)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (Directory.Exists(app.MailDirectory))
-            {
-                foreach (var file in Directory.GetFiles(app.MailDirectory, "*.eml"))
-                {
-                    var message = await MimeKit.MimeMessage.LoadAsync(file, Ct);
-                    var body = message.TextBody ?? "";
-                    if (body.Contains(containing, StringComparison.Ordinal) || (message.Subject ?? "").Contains(containing, StringComparison.Ordinal))
-                    {
-                        return string.Join('\n', message.To.ToString(), message.Subject, body);
-                    }
-                }
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException($"No email containing '{containing}' in {app.MailDirectory}.");
     }
 }

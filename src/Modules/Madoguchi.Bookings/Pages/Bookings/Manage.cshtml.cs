@@ -4,6 +4,7 @@ using Madoguchi.Bookings.Lottery;
 using Madoguchi.Bookings.Reservations;
 using Madoguchi.Bookings.Scheduling;
 using Madoguchi.Platform.Data;
+using Madoguchi.Procedures.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ using Microsoft.Extensions.Localization;
 namespace Madoguchi.Bookings.Pages.Bookings;
 
 /// <summary>The booking behind its unguessable link: details, .ics, change, cancel, and lottery confirmation.</summary>
-public sealed class ManageModel(BookingService bookings, LotteryService lotteries, BookingLinks links, MadoguchiDb db, TimeProvider clock, IStringLocalizer<BookingsResource> t) : PageModel
+public sealed class ManageModel(BookingService bookings, LotteryService lotteries, BookingLinks links, MadoguchiDb db, TimeProvider clock, IStringLocalizer<BookingsResource> t,
+    IProcedureCatalog procedures, IProcedureForms forms) : PageModel
 {
     public Reservation? Reservation { get; private set; }
     public Resource? Resource { get; private set; }
@@ -25,6 +27,10 @@ public sealed class ManageModel(BookingService bookings, LotteryService lotterie
     public IReadOnlyList<SlotView> Alternatives { get; private set; } = [];
     public bool English { get; } = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
+    /// <summary>The procedure this visit is for, when it can be prepared online before coming (書かない窓口).</summary>
+    public ProcedureInfo? PrepareProcedure { get; private set; }
+    public string? PrepareUrl { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string reference, string? token, bool done, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(reference, token, cancellationToken))
@@ -33,6 +39,14 @@ public sealed class ManageModel(BookingService bookings, LotteryService lotterie
         }
 
         Done = done;
+        if (Resource!.ProcedureSlug is { } slug && Reservation!.Status is ReservationStatus.Confirmed or ReservationStatus.Provisional
+            && await procedures.FindAsync(slug, cancellationToken) is { } procedure
+            && await forms.CurrentAsync(procedure.Id, procedure.Slug, cancellationToken) is { } form)
+        {
+            PrepareProcedure = procedure;
+            PrepareUrl = form.ApplyUrl;
+        }
+
         Message = (string?)TempData["BookingMessage"];
         MessageIsError = TempData["BookingMessageIsError"] is true;
         return Page();
