@@ -25,6 +25,7 @@ public static class BookingsModule
         services.AddScoped<BookingService>();
         services.AddScoped<WaitlistService>();
         services.AddScoped<LotteryService>();
+        services.AddScoped<Admin.ResourceAdministration>();
         services.AddScoped<IDemoContent, BookingsDemoContent>();
         services.AddSingleton<BookingsMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<BookingsMaintenance>());

@@ -40,6 +40,9 @@ namespace Madoguchi.Migrations.Postgres.Migrations
                     b.Property<DateTime>("ConfirmBy")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DrawAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("DrawnAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -483,6 +486,10 @@ namespace Madoguchi.Migrations.Postgres.Migrations
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("VideoBaseUrl")
                         .HasMaxLength(500)

@@ -35,6 +35,9 @@ namespace Madoguchi.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("ConfirmBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DrawAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DrawnAt")
                         .HasColumnType("TEXT");
 
@@ -478,6 +481,10 @@ namespace Madoguchi.Migrations.Sqlite.Migrations
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("VideoBaseUrl")
                         .HasMaxLength(500)

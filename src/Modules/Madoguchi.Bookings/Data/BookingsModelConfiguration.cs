@@ -44,6 +44,7 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
         builder.Property(r => r.Hours).AsJson().HasMaxLength(4000);
         builder.Property(r => r.Rules).AsJson().HasMaxLength(1000);
         builder.Property(r => r.Questions).AsJson().HasMaxLength(8000);
+        builder.Property(r => r.UpdatedAt).IsConcurrencyToken();
         builder.HasOne<Department>().WithMany().HasForeignKey(r => r.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

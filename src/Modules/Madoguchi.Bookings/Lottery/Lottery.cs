@@ -60,6 +60,9 @@ public sealed class FacilityLottery : ITenantOwned
     public DateTime ApplicationsOpenAt { get; set; }
     public DateTime ApplicationsCloseAt { get; set; }
 
+    /// <summary>When staff are to draw (JST shown); set by the staff page, null for lotteries created before it (ADR 0035).</summary>
+    public DateTime? DrawAt { get; set; }
+
     /// <summary>Winners confirm before this, or lose the slot.</summary>
     public DateTime ConfirmBy { get; set; }
 

@@ -71,6 +71,9 @@ public sealed class Resource : ITenantOwned
 
     public int SortOrder { get; set; }
 
+    /// <summary>When staff last saved it (UTC, microseconds): the concurrency token of the edit page (ADR 0035).</summary>
+    public DateTime UpdatedAt { get; set; }
+
     public string Name(bool english) => english ? NameEn : NameJa;
     public string Description(bool english) => english ? DescriptionEn : DescriptionJa;
     public string Location(bool english) => english ? LocationEn : LocationJa;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Madoguchi.Bookings.Api;
 using Madoguchi.Bookings.Lottery;
 using Madoguchi.Platform.Data;
-using Madoguchi.Platform.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -50,16 +49,19 @@ public sealed class LotteriesModel(MadoguchiDb db, LotteryService lotteries, Tim
         return Redirect("/staff/bookings/lotteries");
     }
 
-    /// <summary>Facilities belong to 生涯学習スポーツ課; its members and organisation-wide admins manage lotteries.</summary>
+    /// <summary>
+    /// Facilities belong to 生涯学習スポーツ課: the 決裁者・所属管理者 of a department that runs a facility, and
+    /// system administrators, approve groups and draw (ADR 0035). The platform audits each approval.
+    /// </summary>
     private async Task<bool> MayManageAsync(CancellationToken cancellationToken)
     {
-        var scope = await DepartmentScope.ForAsync(db, User, cancellationToken);
-        if (scope.All)
+        var administered = await Admin.ResourceAdministration.AdministeredDepartmentsAsync(db, User, cancellationToken);
+        if (administered is null)
         {
             return true;
         }
 
         var facilityDepartments = await db.Set<Scheduling.Resource>().AsNoTracking().Where(r => r.Kind == Scheduling.ResourceKind.Facility).Select(r => r.DepartmentId).ToListAsync(cancellationToken);
-        return facilityDepartments.Any(scope.Allows);
+        return facilityDepartments.Any(administered.Contains);
     }
 }
