@@ -149,4 +149,39 @@ public sealed class PaymentsApiTests(PaymentsApp fixture) : IClassFixture<Paymen
         Assert.Contains("entity.created:", audited);
         Assert.Contains(audited, a => a.StartsWith("entity.modified:", StringComparison.Ordinal) && a.Contains("Status", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Slip_ShowsAmountDueDatePayerNumber_AndAQrCodeOfOurOwnFormat()
+    {
+        using var api = App.CreateApiClient();
+        var reference = NewReference("SLIP");
+        using var response = await api.SendAsync(Post("/api/v1/payments", new { amount = 2400, reference, description = "市民会館 会議室", returnUrl = "http://localhost/", payerName = "武蔵野 花子", dueDate = "2026-12-10" }, Guid.NewGuid().ToString()), Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await ReadAsync(response)).GetProperty("paymentId").GetGuid();
+        var payment = await GetPaymentAsync(api, id);
+        var slipUrl = payment.GetProperty("slipUrl").GetString()!;
+        var number = payment.GetProperty("paymentNumber").GetString()!;
+
+        using var browser = App.CreateBrowserLikeClient();
+        using var slip = await browser.GetAsync(new Uri(new Uri(slipUrl).PathAndQuery, UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, slip.StatusCode);
+        var page = await Html.ParseAsync(slip);
+        Assert.Contains("2,400円", page.QuerySelector("#slip-amount")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2026年12月10日", page.QuerySelector("#slip-due")!.TextContent.Trim());
+        Assert.Equal("武蔵野 花子", page.QuerySelector("#slip-payer")!.TextContent.Trim());
+        Assert.Equal($"{number[..4]}-{number[4..8]}-{number[8..12]}-{number[12..]}", page.QuerySelector("#slip-number")!.TextContent.Trim());
+        Assert.Equal($"MADOGUCHI-PAY/1|MSN|{number}|2400|{reference}", page.QuerySelector("#slip-qr-payload")!.TextContent.Trim());
+        var png = Convert.FromBase64String(page.QuerySelector("#slip-qr")!.GetAttribute("src")!["data:image/png;base64,".Length..]);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]);
+    }
+
+    [Fact]
+    public async Task StatusPage_LinksBackToTheValidatedReturnUrl()
+    {
+        using var api = App.CreateApiClient();
+        var (id, _) = await CreateAsync(api, 300, NewReference("LINK"), "https://musashino.localhost/apply/done");
+        using var browser = App.CreateBrowserLikeClient();
+        using var status = await browser.GetAsync(new Uri($"/pay/{id}", UriKind.Relative), Ct);
+        Assert.Equal("https://musashino.localhost/apply/done", (await Html.ParseAsync(status)).QuerySelector("#return")!.GetAttribute("href"));
+    }
 }

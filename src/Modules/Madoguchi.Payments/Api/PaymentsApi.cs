@@ -31,14 +31,14 @@ public static class PaymentsApi
     /// <summary>Policy name of the host's API-key scope policy (<c>scope:payments</c>).</summary>
     public const string ScopePolicy = "scope:" + ApiScopes.Payments;
 
-    public sealed record CreatePaymentRequest(long? Amount, string? Reference, string? Description, string? ReturnUrl, string? DepartmentCode);
+    public sealed record CreatePaymentRequest(long? Amount, string? Reference, string? Description, string? ReturnUrl, string? DepartmentCode, string? PayerName = null, string? DueDate = null);
 
     public sealed record CreatedPaymentDto(Guid PaymentId, string Status, string NextUrl);
 
     public sealed record TransitionDto(string From, string To, long Amount, string? FailureCode, string Source, DateTime OccurredAt);
 
     public sealed record PaymentDto(Guid PaymentId, string PaymentNumber, string Reference, string Description, long Amount, string Status, string? FailureCode,
-        long CapturedAmount, long RefundedAmount, long RefundAmountAvailable, string NextUrl, string ReturnUrl, DateTime CreatedAt, DateTime ExpiresAt,
+        long CapturedAmount, long RefundedAmount, long RefundAmountAvailable, string NextUrl, string SlipUrl, string ReturnUrl, DateTime CreatedAt, DateTime ExpiresAt,
         IReadOnlyList<TransitionDto> History);
 
     public sealed record RefundRequest(long? Amount, long? RefundAmountAvailable);
@@ -110,6 +110,24 @@ public static class PaymentsApi
             errors["returnUrl"] = ["returnUrl は自治体のドメイン（または許可リストのホスト）の http(s) URL にしてください。 returnUrl must be an http(s) URL on the organisation's own host or an allowed host."];
         }
 
+        if (request.PayerName is { Length: > Payment.MaxPayerNameLength })
+        {
+            errors["payerName"] = [$"payerName（納付者）は{Payment.MaxPayerNameLength}文字以内にしてください。 payerName must be at most {Payment.MaxPayerNameLength} characters."];
+        }
+
+        DateOnly? dueDate = null;
+        if (!string.IsNullOrEmpty(request.DueDate))
+        {
+            if (DateOnly.TryParseExact(request.DueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                dueDate = parsed;
+            }
+            else
+            {
+                errors["dueDate"] = ["dueDate（納期限）は YYYY-MM-DD 形式の日付にしてください。 dueDate must be a YYYY-MM-DD date."];
+            }
+        }
+
         Guid? departmentId = null;
         if (!string.IsNullOrEmpty(request.DepartmentCode))
         {
@@ -125,7 +143,8 @@ public static class PaymentsApi
             return TypedResults.ValidationProblem(errors, title: "入力内容を確認してください / Check the request", type: "https://madoguchi.example/problems/validation");
         }
 
-        var payment = await payments.CreateAsync(new NewPayment(request.Amount!.Value, request.Reference!.Trim(), request.Description!.Trim(), request.ReturnUrl!, departmentId), cancellationToken);
+        var payment = await payments.CreateAsync(new NewPayment(request.Amount!.Value, request.Reference!.Trim(), request.Description!.Trim(), request.ReturnUrl!, departmentId,
+            PayerName: string.IsNullOrWhiteSpace(request.PayerName) ? null : request.PayerName.Trim(), DueDate: dueDate), cancellationToken);
         var gateway = gateways.For(payment);
         return TypedResults.Created($"/api/v1/payments/{payment.Id}", new CreatedPaymentDto(payment.Id, PaymentLifecycle.Text(payment.Status), NextUrl(http.Request, gateway, payment)));
     }
@@ -140,12 +159,13 @@ public static class PaymentsApi
 
         await payments.ExpireIfDueAsync(payment, cancellationToken);
         var history = await payments.HistoryAsync(id, cancellationToken);
-        return TypedResults.Ok(ToDto(payment, history, NextUrl(http.Request, gateways.For(payment), payment)));
+        var slipUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/pay/{payment.Id}/slip";
+        return TypedResults.Ok(ToDto(payment, history, NextUrl(http.Request, gateways.For(payment), payment), slipUrl));
     }
 
-    internal static PaymentDto ToDto(Payment p, IReadOnlyList<PaymentTransition> history, string nextUrl) =>
+    internal static PaymentDto ToDto(Payment p, IReadOnlyList<PaymentTransition> history, string nextUrl, string slipUrl) =>
         new(p.Id, p.PaymentNumber, p.Reference, p.Description, p.AmountYen, PaymentLifecycle.Text(p.Status), p.FailureCode, p.CapturedYen, p.RefundedYen,
-            p.RefundAmountAvailable, nextUrl, p.ReturnUrl, p.CreatedAt, p.ExpiresAt,
+            p.RefundAmountAvailable, nextUrl, slipUrl, p.ReturnUrl, p.CreatedAt, p.ExpiresAt,
             [.. history.Select(t => new TransitionDto(PaymentLifecycle.Text(t.From), PaymentLifecycle.Text(t.To), t.AmountYen, t.FailureCode, t.Source, t.OccurredAt))]);
 
     private static async Task<Results<Created<RefundDto>, ProblemHttpResult>> CreateRefund(Guid id, RefundRequest request, RefundService refunds, CancellationToken cancellationToken)

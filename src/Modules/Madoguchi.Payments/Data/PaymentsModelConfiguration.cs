@@ -28,6 +28,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Channel).HasMaxLength(30);
         builder.Property(p => p.CreatedBy).HasMaxLength(100);
         builder.Property(p => p.FailureCode).HasMaxLength(50);
+        builder.Property(p => p.PayerName).HasMaxLength(Payment.MaxPayerNameLength);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(30);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne<Department>().WithMany().HasForeignKey(p => p.DepartmentId).OnDelete(DeleteBehavior.Restrict);

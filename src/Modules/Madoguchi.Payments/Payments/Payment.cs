@@ -30,6 +30,7 @@ public sealed class Payment : ITenantOwned
     public const int MaxDescriptionLength = 255;
     public const int MaxReturnUrlLength = 2000;
     public const long MaxAmountYen = 100_000_000;
+    public const int MaxPayerNameLength = 100;
 
     public Guid Id { get; set; }
     public Guid OrganizationId { get; set; }
@@ -64,6 +65,12 @@ public sealed class Payment : ITenantOwned
 
     /// <summary>Channel: <c>online</c>, or <c>counter-cash</c> / <c>counter-cashless</c> (窓口収納).</summary>
     public string Channel { get; set; } = "online";
+
+    /// <summary>Payer (納付者) printed on the slip; optional, personal data: never logged.</summary>
+    public string? PayerName { get; set; }
+
+    /// <summary>Due date (納期限, JST) printed on the slip; optional.</summary>
+    public DateOnly? DueDate { get; set; }
 
     /// <summary>Department (所管課) credited in reconciliation; optional.</summary>
     public Guid? DepartmentId { get; set; }

@@ -10,7 +10,7 @@ namespace Madoguchi.Payments.Payments;
 
 /// <summary>What a caller asks for: amount in yen, its reference, a description and where to return.</summary>
 public sealed record NewPayment(long AmountYen, string Reference, string Description, string ReturnUrl, Guid? DepartmentId = null,
-    string Gateway = "simulated", string Channel = "online");
+    string Gateway = "simulated", string Channel = "online", string? PayerName = null, DateOnly? DueDate = null);
 
 /// <summary>A state the gateway reports (webhook or status poll).</summary>
 public sealed record GatewayEvent(PaymentStatus Status, long AmountYen, string? FailureCode, string Source);
@@ -59,6 +59,8 @@ public sealed partial class PaymentService(MadoguchiDb db, TimeProvider clock, I
             Gateway = request.Gateway,
             Channel = request.Channel,
             DepartmentId = request.DepartmentId,
+            PayerName = request.PayerName,
+            DueDate = request.DueDate,
             Status = PaymentStatus.Created,
             CreatedBy = actor.Actor,
             CreatedAt = now,

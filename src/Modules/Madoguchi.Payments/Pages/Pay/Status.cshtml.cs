@@ -52,7 +52,7 @@ public sealed class StatusModel(PaymentService payments, GatewayRegistry gateway
             return Redirect(PaymentLifecycle.IsPaid(current.Status) ? $"/pay/{current.Id}" : gateways.For(current).NextUrl(current));
         }
 
-        var retry = await payments.CreateAsync(new NewPayment(p.AmountYen, p.Reference, p.Description, p.ReturnUrl, p.DepartmentId, p.Gateway), cancellationToken);
+        var retry = await payments.CreateAsync(new NewPayment(p.AmountYen, p.Reference, p.Description, p.ReturnUrl, p.DepartmentId, p.Gateway, PayerName: p.PayerName, DueDate: p.DueDate), cancellationToken);
         return Redirect(gateways.For(retry).NextUrl(retry));
     }
 
