@@ -9,7 +9,7 @@ namespace Madoguchi.BrowserTests.Payments;
 /// <summary>
 /// A citizen pays a fee created through the API on the simulated gateway in Chromium with JavaScript
 /// off at 320 px and sees it paid; another is declined, tries again and is charged once. Every
-/// payment page passes axe-core. The class's app (its own fixture instance) holds only these payments.
+/// payment page (gateway, status, slip) passes axe-core. The class's app (its own fixture instance) holds only these payments.
 /// </summary>
 public sealed class PaymentsBrowserTests(BrowserAndApp shared) : IClassFixture<BrowserAndApp>
 {
@@ -53,6 +53,10 @@ public sealed class PaymentsBrowserTests(BrowserAndApp shared) : IClassFixture<B
 
         await page.GotoAsync($"/pay/{id}");
         Assert.Equal("pending", await page.GetAttributeAsync("#payment-status", "data-status"));
+        await AssertAccessibleAsync(page);
+        await page.ClickAsync("#slip-link");
+        Assert.Contains("300円", await page.InnerTextAsync("#slip-amount"), StringComparison.Ordinal);
+        Assert.True(await page.EvaluateAsync<bool>("document.querySelector('#slip-qr').naturalWidth > 0"), "The QR code image loads under the CSP.");
         await AssertAccessibleAsync(page);
 
         await page.GotoAsync(next);
