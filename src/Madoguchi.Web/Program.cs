@@ -1,5 +1,6 @@
 using Madoguchi.Bookings;
 using Madoguchi.Forms;
+using Madoguchi.Payments;
 using Madoguchi.Plan;
 using Madoguchi.Platform;
 using Madoguchi.Procedures;
@@ -15,6 +16,7 @@ builder.AddFormsModule();
 builder.AddPlanModule();
 builder.AddPublicCommentsModule();
 builder.AddBookingsModule();
+builder.AddPaymentsModule();
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.MapFormsModule();
 app.MapPlanModule();
 app.MapPublicCommentsModule();
 app.MapBookingsModule();
+app.MapPaymentsModule();
 
 await app.RunAsync();
 

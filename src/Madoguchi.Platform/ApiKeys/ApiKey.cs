@@ -48,5 +48,8 @@ public static class ApiScopes
     public const string ApiKeysManage = "apikeys:manage";
     public const string OutboxManage = "outbox:manage";
 
-    public static readonly IReadOnlyList<string> All = [OrganizationRead, StaffRead, AuditRead, ApiKeysManage, OutboxManage];
+    /// <summary>Create and read payments, refund, reconcile (手数料・決済).</summary>
+    public const string Payments = "payments";
+
+    public static readonly IReadOnlyList<string> All = [OrganizationRead, StaffRead, AuditRead, ApiKeysManage, OutboxManage, Payments];
 }

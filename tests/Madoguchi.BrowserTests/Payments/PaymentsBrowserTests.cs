@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Madoguchi.Testing;
+using Microsoft.Playwright;
+
+namespace Madoguchi.BrowserTests.Payments;
+
+/// <summary>
+/// A citizen pays a fee created through the API on the simulated gateway in Chromium with JavaScript
+/// off at 320 px and sees it paid; another is declined, tries again and is charged once. Every
+/// payment page (gateway, status, slip) passes axe-core. The class's app (its own fixture instance) holds only these payments.
+/// </summary>
+public sealed class PaymentsBrowserTests(BrowserAndApp shared) : IClassFixture<BrowserAndApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<(Guid Id, string NextUrl)> CreatePaymentAsync(long amount, string reference)
+    {
+        using var api = shared.App.CreateApiClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments")
+        {
+            Content = JsonContent.Create(new { amount, reference, description = "住民票の写し 1通", returnUrl = "http://localhost/apply/done" }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var response = await api.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        return (json.RootElement.GetProperty("paymentId").GetGuid(), json.RootElement.GetProperty("nextUrl").GetString()!);
+    }
+
+    private async Task<List<string>> StatusesOfAsync(string reference)
+    {
+        using var api = shared.App.CreateApiClient();
+        var statuses = new List<string>();
+        var ids = await shared.App.InOrganizationAsync("MSN", (db, _) => Task.FromResult(
+            db.Set<Madoguchi.Payments.Payments.Payment>().Where(p => p.Reference == reference).Select(p => p.Id).ToList()));
+        foreach (var id in ids)
+        {
+            using var response = await api.GetAsync(new Uri($"/api/v1/payments/{id}", UriKind.Relative), Ct);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+            statuses.Add(json.RootElement.GetProperty("status").GetString()!);
+        }
+
+        return statuses;
+    }
+
+    [Fact]
+    public async Task Citizen_PaysOnTheSimulatedGateway_WithoutJavaScript_At320px_AndSeesPaid()
+    {
+        var (id, next) = await CreatePaymentAsync(300, "MSN-2026-100001");
+        var page = await shared.Browser.NewPageAsync(shared.App.RootUri!, javaScript: false, width: 320);
+
+        await page.GotoAsync($"/pay/{id}");
+        Assert.Equal("pending", await page.GetAttributeAsync("#payment-status", "data-status"));
+        await AssertAccessibleAsync(page);
+        await page.ClickAsync("#slip-link");
+        Assert.Contains("300円", await page.InnerTextAsync("#slip-amount"), StringComparison.Ordinal);
+        Assert.True(await page.EvaluateAsync<bool>("document.querySelector('#slip-qr').naturalWidth > 0"), "The QR code image loads under the CSP.");
+        await AssertAccessibleAsync(page);
+
+        await page.GotoAsync(next);
+        Assert.Contains("300円", await page.InnerTextAsync("#amount"), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page);
+        await page.ClickAsync("#pay");
+
+        Assert.EndsWith($"/pay/{id}", page.Url, StringComparison.Ordinal);
+        Assert.Equal("paid", await page.GetAttributeAsync("#payment-status", "data-status"));
+        Assert.Contains("支払いが完了しました", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page);
+        Assert.Equal(["captured"], await StatusesOfAsync("MSN-2026-100001"));
+
+        // Back to the card page: it no longer takes a card.
+        await page.GotoAsync(next);
+        Assert.Equal(0, await page.Locator("#pay").CountAsync());
+        await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task Citizen_IsDeclined_TriesAgain_AndIsChargedOnce()
+    {
+        var (_, next) = await CreatePaymentAsync(1200, "MSN-2026-100002");
+        var page = await shared.Browser.NewPageAsync(shared.App.RootUri!, javaScript: false, width: 320);
+        await page.GotoAsync(next);
+        await page.SelectOptionAsync("#failureCode", "card_declined");
+        await page.ClickAsync("#decline");
+
+        Assert.Equal("failed", await page.GetAttributeAsync("#payment-status", "data-status"));
+        Assert.Contains("カードが使えませんでした", await page.InnerTextAsync("#failure"), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page);
+
+        await page.ClickAsync("#retry");
+        Assert.Contains("/pay/simulated/", page.Url, StringComparison.Ordinal);
+        await page.ClickAsync("#pay");
+        Assert.Equal("paid", await page.GetAttributeAsync("#payment-status", "data-status"));
+        await AssertAccessibleAsync(page);
+
+        var statuses = await StatusesOfAsync("MSN-2026-100002");
+        Assert.Equal(["captured", "failed"], statuses.Order(StringComparer.Ordinal));
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        await Accessibility.AssertNoViolationsAsync(page);
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 320, $"{page.Url} scrolls sideways at 320 px ({scrollWidth} px wide).");
+    }
+}
