@@ -11,6 +11,7 @@ public sealed class FoundByFuzzingTests
     [InlineData("""{"steps":[{"id":"a","title":null,"fields":[{"id":"k","type":"text","label":{"ja":"名"}}]}]}""", "steps[0].title")]
     [InlineData("""{"steps":[{"id":"a","title":{"ja":"A"},"fields":[{"id":"k","type":"text","label":{"ja":null}}]}]}""", "steps[0].fields[0].label.ja")]
     [InlineData("""{"steps":[null]}""", "steps[0]")]
+    [InlineData("""{"steps":[{"id":"a","title":{"ja":"A"},"fields":[{"id":"f","type":"file","label":{"ja":"書類"},"accept":[null]}]}]}""", "steps[0].fields[0].accept[0]")]
     public void NullsInADefinition_AreProblemsThatSayWhere_NotA500(string json, string path)
     {
         var (definition, problems) = FormVersionEditor.Check(json);

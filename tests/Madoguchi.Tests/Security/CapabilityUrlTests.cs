@@ -41,7 +41,7 @@ public sealed class CapabilityUrlTests
 
         var guesses = new List<string>
         {
-            "/status/" + RandomToken(), "/status/0000000000", "/status/" + statusPath[8..^1] + "A", "/status/MSN-2026-000001",
+            "/status/" + RandomToken(), "/status/AAAAAAAAAAAAAAAA", "/status/" + statusPath[8..^1] + "A", "/status/MSN-2026-000001",
             "/apply/resume/" + RandomToken(), "/apply/resume/0000000000",
             "/bookings/manage/B-2026-000001?token=" + RandomToken(), "/bookings/manage/B-2026-000001", "/bookings/manage/0000000000?token=0000000000",
             "/bookings/hold/" + RandomToken(),

@@ -461,7 +461,7 @@ public static partial class FormDefinitionChecker
             }
 
             if (value is System.Collections.IEnumerable items && property.PropertyType.IsGenericType
-                && property.PropertyType.GetGenericArguments()[0] is { } itemType && itemType.Namespace == typeof(FormDefinition).Namespace)
+                && property.PropertyType.GetGenericArguments()[0] is { } itemType && (itemType.Namespace == typeof(FormDefinition).Namespace || itemType == typeof(string)))
             {
                 var i = 0;
                 foreach (var item in items)
@@ -470,7 +470,7 @@ public static partial class FormDefinitionChecker
                     {
                         add($"{name}[{i}]", "リストの中に空の値（null）があります。削除してください", "The list holds an empty value (null). Remove it");
                     }
-                    else
+                    else if (item is not string)
                     {
                         FindMissingValues(item, $"{name}[{i}]", add);
                     }
