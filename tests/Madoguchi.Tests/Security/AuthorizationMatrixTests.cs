@@ -42,6 +42,9 @@ public sealed partial class AuthorizationMatrixTests
         /// <summary>The caller proves who it is in the request itself (a registered group's id and password): anonymous gets 401.</summary>
         OwnCredential,
 
+        /// <summary>The second step of signing in: only between the password and the code; anyone else is sent to sign in.</summary>
+        SignInStep,
+
         /// <summary>A page that explains a refusal (access denied): any caller gets the explanation, never a 5xx.</summary>
         Explanation,
     }
@@ -61,7 +64,7 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /error"] = new(Access.Public),
         ["PAGE /status/{code:int}"] = new(Access.Public, Sample: "/status/404"),
         ["PAGE /staff/sign-in"] = new(Access.Public),
-        ["PAGE /staff/two-factor"] = new(Access.StaffAny),
+        ["PAGE /staff/two-factor"] = new(Access.SignInStep),
         ["PAGE /staff/access-denied"] = new(Access.Explanation),
         ["PAGE /staff/sign-out"] = new(Access.Public),
         ["PAGE /staff"] = new(Access.StaffAny),
@@ -128,7 +131,6 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /plan/assets/plan.css"] = new(Access.Public),
         ["PAGE /staff/plan"] = new(Access.StaffAny),
         ["PAGE /staff/plan/goals"] = new(Access.ItPolicy),
-        ["PAGE /staff/plan/reports/{number:int}"] = new(Access.StaffAny, Sample: "/staff/plan/reports/1"),
         ["PAGE /staff/plan/reports/{number:int}/{department}"] = new(Access.StaffDepartment, Sample: "/staff/plan/reports/1/citizen-services"),
         ["PAGE /staff/plan/council/{year:int}"] = new(Access.ItPolicy, Sample: "/staff/plan/council/2026"),
         ["GET /api/v1/plans/"] = new(Access.Public),
@@ -246,6 +248,9 @@ public sealed partial class AuthorizationMatrixTests
             {
                 case Access.Public:
                     Expect(!IsDenied(anon) && (int)anon.StatusCode < 500, "anonymous (public)", anon);
+                    break;
+                case Access.SignInStep:
+                    Expect(IsSignInRedirect(anon), "anonymous, not signing in (sent to sign in)", anon);
                     break;
                 case Access.Explanation:
                     Expect((int)anon.StatusCode < 500, "anonymous (explanation page)", anon);
