@@ -33,6 +33,6 @@ public sealed class FormSchemaProperties
             var compiled = JsonSchema.FromText(text);
             using var empty = JsonDocument.Parse("{}");
             compiled.Evaluate(empty.RootElement, ListOutput);
-        }, seed: Fuzz.Seed, iter: Fuzz.Iterations(10), threads: Fuzz.Threads);
+        }, seed: Fuzz.Seed, iter: Fuzz.Iterations(40), threads: Fuzz.Threads);
     }
 }
