@@ -164,6 +164,7 @@ internal static class BenchProgram
         ["Bench:Enabled"] = "true",
         // All load comes from one loopback address: a per-address limit would measure the limiter, not the app (ADR 0040).
         ["RateLimits:PublicApiPerMinute"] = "1000000000",
+        ["RateLimits:PublicPostsPerMinute"] = "1000000000",
         ["Email:PickupDirectory"] = Path.Combine(work, "mail"),
     };
 

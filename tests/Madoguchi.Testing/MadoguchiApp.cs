@@ -35,6 +35,7 @@ public sealed class MadoguchiApp : WebApplicationFactory<Program>
             ["Outbox:BaseDelaySeconds"] = "0.2",
             ["RateLimits:SignInPerMinute"] = "1000",
             ["RateLimits:PublicApiPerMinute"] = "100000",
+            ["RateLimits:PublicPostsPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -105,8 +105,16 @@ public static class WebSetup
                 ClientKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = signIn, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.AddPolicy(PublicApiRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 ClientKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = publicApi, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Citizens' form posts on public pages (申請の各ページ, 予約, 意見の送信): the API has its policy above; the
+            // pages had none, so a script could post drafts, holds and opinions without bound (issue 8, security tests).
+            // Then admission control (ADR 0041): a client over its own limit never takes one of the service's places.
+            var publicPosts = builder.Configuration.GetValue("RateLimits:PublicPostsPerMinute", 120);
+            var perClientPosts = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method) && !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/staff")
+                    ? RateLimitPartition.GetFixedWindowLimiter("posts:" + ClientKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPosts, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter(""));
             var admission = builder.Configuration.GetSection("Admission").Get<AdmissionOptions>() ?? new AdmissionOptions();
-            options.GlobalLimiter = Admission.CreateGlobalLimiter(admission);
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(perClientPosts, Admission.CreateGlobalLimiter(admission));
             options.OnRejected = Admission.OnRejectedAsync;
         });
 

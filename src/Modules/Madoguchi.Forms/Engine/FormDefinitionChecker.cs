@@ -32,6 +32,14 @@ public static partial class FormDefinitionChecker
             return problems;
         }
 
+        // JSON may hold null where the definition needs a value ("fields": [null], "label": null): say where,
+        // and stop, rather than fail further down (found by the property tests, tests/Madoguchi.Tests/Properties).
+        FindMissingValues(definition, "", Add);
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
         var stepIds = new HashSet<string>(StringComparer.Ordinal);
         var fieldIds = new Dictionary<string, int>(StringComparer.Ordinal); // id → step index
         var top = new Dictionary<string, FormField>(StringComparer.Ordinal);
@@ -417,6 +425,68 @@ public static partial class FormDefinitionChecker
     }
 
     /// <summary>Field ids a condition refers to.</summary>
+    private static readonly System.Reflection.NullabilityInfoContext Nullability = new();
+
+    /// <summary>Every null that the definition's types do not allow: a required property or an item of a list of parts.</summary>
+    private static void FindMissingValues(object part, string path, Action<string, string, string> add)
+    {
+        foreach (var property in part.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.PropertyType.Namespace is "System.Text.Json.Nodes")
+            {
+                continue;
+            }
+
+            var name = path.Length == 0 ? JsonName(property.Name) : $"{path}.{JsonName(property.Name)}";
+            var value = property.GetValue(part);
+            if (value is null)
+            {
+                bool nullable;
+                lock (Nullability)
+                {
+                    nullable = Nullability.Create(property).ReadState != System.Reflection.NullabilityState.NotNull;
+                }
+
+                if (!nullable)
+                {
+                    add(name, "値がありません（null）。値を書くか、この項目を削除してください", "The value is missing (null). Write a value or remove the property");
+                }
+
+                continue;
+            }
+
+            if (value is string)
+            {
+                continue;
+            }
+
+            if (value is System.Collections.IEnumerable items && property.PropertyType.IsGenericType
+                && property.PropertyType.GetGenericArguments()[0] is { } itemType && (itemType.Namespace == typeof(FormDefinition).Namespace || itemType == typeof(string)))
+            {
+                var i = 0;
+                foreach (var item in items)
+                {
+                    if (item is null)
+                    {
+                        add($"{name}[{i}]", "リストの中に空の値（null）があります。削除してください", "The list holds an empty value (null). Remove it");
+                    }
+                    else if (item is not string)
+                    {
+                        FindMissingValues(item, $"{name}[{i}]", add);
+                    }
+
+                    i++;
+                }
+            }
+            else if (property.PropertyType.Namespace == typeof(FormDefinition).Namespace && !property.PropertyType.IsEnum)
+            {
+                FindMissingValues(value, name, add);
+            }
+        }
+    }
+
+    private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
     public static IEnumerable<string> ConditionFields(Condition condition)
     {
         if (condition.Field is { } id)

@@ -79,6 +79,13 @@ public sealed class FormVersionEditor(MadoguchiDb db, TimeProvider clock)
                 string.Create(CultureInfo.InvariantCulture, $"JSON を読めません（{line}行目 {column}文字目付近）。括弧、引用符、カンマ、項目名を確かめてください。"),
                 string.Create(CultureInfo.InvariantCulture, $"The JSON cannot be read (near line {line}, column {column}). Check brackets, quotes, commas and property names."))]);
         }
+        catch (ArgumentException)
+        {
+            // Text that is not valid UTF-16 (a lone surrogate) cannot become JSON (found by FormDefinitionProperties).
+            return (null, [new DefinitionProblem(
+                "JSON に読めない文字が含まれています。貼り付けた文字を確かめ、入力し直してください。",
+                "The JSON holds a character that cannot be read. Check the pasted text and type it again.")]);
+        }
 
         if (definition.Steps is null || definition.Steps.Count == 0)
         {
@@ -88,7 +95,7 @@ public sealed class FormVersionEditor(MadoguchiDb db, TimeProvider clock)
         var problems = Engine.FormDefinitionChecker.Check(definition)
             .Select(p => new DefinitionProblem(string.IsNullOrEmpty(p.Path) ? p.MessageJa : $"{p.Path}: {p.MessageJa}", string.IsNullOrEmpty(p.Path) ? p.MessageEn : $"{p.Path}: {p.MessageEn}"))
             .ToList();
-        foreach (var reserved in definition.Steps.Where(s => s.Id is "check" or "save" or "done" or "timed-out" or "keepalive" or "resume"))
+        foreach (var reserved in definition.Steps.Where(s => s?.Id is "check" or "save" or "done" or "timed-out" or "keepalive" or "resume"))
         {
             problems.Add(new DefinitionProblem($"ステップID「{reserved.Id}」は画面のアドレスに使われているため使えません。別のIDにしてください。", $"The step id \"{reserved.Id}\" is reserved for the journey's pages; choose another id."));
         }
