@@ -1,4 +1,5 @@
 using Madoguchi.Bookings;
+using Madoguchi.Cases;
 using Madoguchi.Forms;
 using Madoguchi.Plan;
 using Madoguchi.Platform;
@@ -15,6 +16,7 @@ builder.AddFormsModule();
 builder.AddPlanModule();
 builder.AddPublicCommentsModule();
 builder.AddBookingsModule();
+builder.AddCasesModule();
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.MapFormsModule();
 app.MapPlanModule();
 app.MapPublicCommentsModule();
 app.MapBookingsModule();
+app.MapCasesModule();
 
 await app.RunAsync();
 

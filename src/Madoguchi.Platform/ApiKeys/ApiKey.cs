@@ -48,5 +48,8 @@ public static class ApiScopes
     public const string ApiKeysManage = "apikeys:manage";
     public const string OutboxManage = "outbox:manage";
 
-    public static readonly IReadOnlyList<string> All = [OrganizationRead, StaffRead, AuditRead, ApiKeysManage, OutboxManage];
+    /// <summary>案件: read cases and take staff actions on them (not approvals, which are personal).</summary>
+    public const string Cases = "cases";
+
+    public static readonly IReadOnlyList<string> All = [OrganizationRead, StaffRead, AuditRead, ApiKeysManage, OutboxManage, Cases];
 }
