@@ -285,7 +285,7 @@ public static class CasesApi
 
         if (current is not null)
         {
-            extensions["status"] = TransitionTable.WireName(current.Status);
+            extensions["caseStatus"] = TransitionTable.WireName(current.Status);
             extensions["version"] = current.Version;
         }
 
