@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Madoguchi.Cases.Cases;
 using Madoguchi.Cases.Intake;
 using Madoguchi.Forms.Contracts;
+using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Outbox;
 using Madoguchi.Platform.Seeding;
 using Madoguchi.Testing;
