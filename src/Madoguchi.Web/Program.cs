@@ -1,4 +1,5 @@
 using Madoguchi.Bookings;
+using Madoguchi.Cases;
 using Madoguchi.Forms;
 using Madoguchi.Payments;
 using Madoguchi.Plan;
@@ -17,6 +18,7 @@ builder.AddPlanModule();
 builder.AddPublicCommentsModule();
 builder.AddBookingsModule();
 builder.AddPaymentsModule();
+builder.AddCasesModule();
 
 var app = builder.Build();
 
@@ -35,6 +37,7 @@ app.MapPlanModule();
 app.MapPublicCommentsModule();
 app.MapBookingsModule();
 app.MapPaymentsModule();
+app.MapCasesModule();
 
 await app.RunAsync();
 

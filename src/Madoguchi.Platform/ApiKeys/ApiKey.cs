@@ -51,5 +51,8 @@ public static class ApiScopes
     /// <summary>Create and read payments, refund, reconcile (手数料・決済).</summary>
     public const string Payments = "payments";
 
-    public static readonly IReadOnlyList<string> All = [OrganizationRead, StaffRead, AuditRead, ApiKeysManage, OutboxManage, Payments];
+    /// <summary>案件: read cases and take staff actions on them (not approvals, which are personal).</summary>
+    public const string Cases = "cases";
+
+    public static readonly IReadOnlyList<string> All = [OrganizationRead, StaffRead, AuditRead, ApiKeysManage, OutboxManage, Payments, Cases];
 }

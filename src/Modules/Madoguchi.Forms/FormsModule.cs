@@ -1,4 +1,5 @@
 using Madoguchi.Forms.Api;
+using Madoguchi.Forms.Contracts;
 using Madoguchi.Forms.DemoContent;
 using Madoguchi.Forms.Drafts;
 using Madoguchi.Forms.Funnel;
@@ -32,6 +33,7 @@ public static class FormsModule
         builder.Services.AddScoped<UploadStore>();
         builder.Services.AddScoped<FunnelRecorder>();
         builder.Services.AddScoped<SubmissionService>();
+        builder.Services.AddScoped<ISubmissionReader, SubmissionReader>();
         builder.Services.AddScoped<FormJourney>();
         builder.Services.AddScoped<IProcedureForms, ProcedureForms>();
         builder.Services.AddScoped<IDemoContent, FormsDemoContent>();

@@ -1,3 +1,5 @@
+using Madoguchi.Platform.Calendar;
+
 namespace Madoguchi.Bookings.Scheduling;
 
 /// <summary>A slot as the availability shows it.</summary>

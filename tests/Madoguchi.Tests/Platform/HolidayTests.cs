@@ -1,6 +1,6 @@
-using Madoguchi.Bookings.Scheduling;
+using Madoguchi.Platform.Calendar;
 
-namespace Madoguchi.Tests.Bookings;
+namespace Madoguchi.Tests.Platform;
 
 /// <summary>The holiday calculator against the published calendars of 2026–2031.</summary>
 public sealed class HolidayTests

@@ -1,4 +1,4 @@
-namespace Madoguchi.Bookings.Scheduling;
+namespace Madoguchi.Platform.Calendar;
 
 /// <summary>
 /// Japanese national holidays (国民の祝日) under the 国民の祝日に関する法律 as it stands since 2020
