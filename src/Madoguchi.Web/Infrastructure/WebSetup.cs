@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using OpenTelemetry.Metrics;
 
 namespace Madoguchi.Web.Infrastructure;
@@ -68,6 +69,26 @@ public static class WebSetup
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                // A session belongs to one organisation: the cookie of Musashino's staff is worthless on another city's
+                // host (the staff query is filtered by the host's organisation, so a stranger's user id is not found).
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    // Identity's own check first (a changed security stamp signs every session out).
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                    if (context.Principal is null)
+                    {
+                        return;
+                    }
+
+                    var tenant = context.HttpContext.RequestServices.GetRequiredService<Madoguchi.Platform.Tenancy.TenantContext>();
+                    var db = context.HttpContext.RequestServices.GetRequiredService<MadoguchiDb>();
+                    var id = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+                    if (!tenant.IsResolved || !Guid.TryParse(id, out var userId)
+                        || !await db.Users.AsNoTracking().AnyAsync(u => u.Id == userId, context.HttpContext.RequestAborted))
+                    {
+                        context.RejectPrincipal();
+                    }
+                };
             }));
         services.AddAuthorization(StaffPolicies.Configure);
         services.AddAntiforgery(o =>
