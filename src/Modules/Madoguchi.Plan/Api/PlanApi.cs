@@ -39,7 +39,22 @@ public static class PlanApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id}/previous-items.csv", PreviousItemsCsv).WithName("PreviousPlanItemsCsv").WithSummary("The previous plan's items as CSV.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{id}/export.json", ExportPlan).WithName("ExportPlan")
+            .WithSummary("The whole plan as one JSON document (format madoguchi-plan/1): tree with department codes and schedules, priority goal definitions, previous plan items; no ids. Staff can load it into another organisation at /staff/plan/import.")
+            .Produces<PlanDocument>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    private static async Task<IResult> ExportPlan(string id, MadoguchiDb db, CancellationToken cancellationToken)
+    {
+        if (await PlanTree.FindPlanAsync(db, id, false, cancellationToken) is not { } plan)
+        {
+            return NotFound();
+        }
+
+        var document = await PlanDocument.ExportAsync(db, plan, cancellationToken);
+        return TypedResults.Json(document, PlanDocument.JsonOptions, "application/json; charset=utf-8");
     }
 
     private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

@@ -1,4 +1,5 @@
 using Madoguchi.Plan.Model;
+using Madoguchi.Plan.Progress;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Organizations;
 using Madoguchi.Platform.Seeding;
@@ -9,22 +10,11 @@ namespace Madoguchi.Plan.DemoContent;
 /// <summary>Seeds Musashino's DX plan draft, the previous plan's 42 items, the priority goals and the report statuses.</summary>
 internal sealed class PlanDemoContent(TimeProvider clock) : IDemoContent
 {
-    /// <summary>The default list of report statuses, each with the progress it implies.</summary>
-    public static readonly (string Code, string Ja, string En, int Progress)[] Statuses =
-    [
-        ("not-started", "未着手", "Not started", 0),
-        ("studying", "検討中", "Under study", 20),
-        ("preparing", "準備中", "Preparing", 40),
-        ("in-progress", "実施中", "In progress", 60),
-        ("mostly-done", "概ね完了", "Mostly done", 80),
-        ("done", "完了", "Done", 100),
-    ];
-
     public async Task SeedAsync(MadoguchiDb db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var now = clock.GetUtcNow().UtcDateTime;
-        await SeedStatusesAsync(db, cancellationToken);
+        await ProgressStatuses.EnsureDefaultsAsync(db, cancellationToken);
         if (await db.Set<CityPlan>().AnyAsync(p => p.Slug == MusashinoDxPlan.Slug, cancellationToken))
         {
             return;
@@ -152,20 +142,4 @@ internal sealed class PlanDemoContent(TimeProvider clock) : IDemoContent
         RecordedAt = now,
         IsIllustrative = true,
     };
-
-    private static async Task SeedStatusesAsync(MadoguchiDb db, CancellationToken cancellationToken)
-    {
-        var existing = await db.Set<ProgressStatus>().Select(s => s.Code).ToListAsync(cancellationToken);
-        var order = 0;
-        foreach (var (code, ja, en, progress) in Statuses)
-        {
-            order++;
-            if (!existing.Contains(code))
-            {
-                db.Add(new ProgressStatus { Id = Guid.NewGuid(), Code = code, NameJa = ja, NameEn = en, ImpliedProgress = progress, SortOrder = order });
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-    }
 }

@@ -24,7 +24,8 @@ public sealed class IndexModel(MadoguchiDb db, TimeProvider clock) : StaffPlanMo
     {
         if (!await LoadAsync(cancellationToken))
         {
-            return NotFound();
+            // An organisation without a plan yet: its system administrator loads one.
+            return User.IsInRole(Madoguchi.Platform.Identity.StaffRoles.SystemAdmin) ? Redirect("/staff/plan/import") : NotFound();
         }
 
         Year = YearOrCurrent(year);

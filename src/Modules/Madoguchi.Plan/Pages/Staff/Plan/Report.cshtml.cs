@@ -297,6 +297,7 @@ public sealed class ReportModel(MadoguchiDb db, TimeProvider clock, IStringLocal
             .FirstOrDefaultAsync(r => r.ProjectId == project.Node.Id && r.DepartmentId == dept.Id && r.FiscalYear == Year, cancellationToken);
         PreviousYear = await Db.Set<ProgressReport>().AsNoTracking()
             .FirstOrDefaultAsync(r => r.ProjectId == project.Node.Id && r.DepartmentId == dept.Id && r.FiscalYear == Year - 1, cancellationToken);
+        await ProgressStatuses.EnsureDefaultsAsync(Db, cancellationToken);
         Statuses = await Db.Set<ProgressStatus>().AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder).ToListAsync(cancellationToken);
         return null;
     }
