@@ -6,11 +6,24 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Madoguchi.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class CasesInitial : Migration
+    public partial class CasesPaymentsBookingsAdministration : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "UpdatedAt",
+                table: "bookings_resources",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DrawAt",
+                table: "bookings_lotteries",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "cases_cases",
                 columns: table => new
@@ -56,6 +69,64 @@ namespace Madoguchi.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_cases_procedure_settings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments_payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PaymentNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    AmountYen = table.Column<long>(type: "INTEGER", nullable: false),
+                    CapturedYen = table.Column<long>(type: "INTEGER", nullable: false),
+                    RefundedYen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    FailureCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ReturnUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Gateway = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PayerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CapturedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payments_payments", x => x.Id);
+                    table.CheckConstraint("CK_payments_payments_amount", "\"AmountYen\" > 0");
+                    table.CheckConstraint("CK_payments_payments_refunded", "\"RefundedYen\" >= 0 AND \"RefundedYen\" <= \"CapturedYen\"");
+                    table.ForeignKey(
+                        name: "FK_payments_payments_platform_departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "platform_departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments_webhook_receipts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Gateway = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PaymentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payments_webhook_receipts", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -161,6 +232,84 @@ namespace Madoguchi.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "payments_refunds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PaymentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AmountYen = table.Column<long>(type: "INTEGER", nullable: false),
+                    RemainingYen = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payments_refunds", x => x.Id);
+                    table.CheckConstraint("CK_payments_refunds_amount", "\"AmountYen\" > 0 AND \"RemainingYen\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_payments_refunds_payments_payments_PaymentId",
+                        column: x => x.PaymentId,
+                        principalTable: "payments_payments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments_simulated_charges",
+                columns: table => new
+                {
+                    PaymentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    AmountYen = table.Column<long>(type: "INTEGER", nullable: false),
+                    CapturedYen = table.Column<long>(type: "INTEGER", nullable: false),
+                    RefundedYen = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailureCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CapturedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RefundedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payments_simulated_charges", x => x.PaymentId);
+                    table.ForeignKey(
+                        name: "FK_payments_simulated_charges_payments_payments_PaymentId",
+                        column: x => x.PaymentId,
+                        principalTable: "payments_payments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments_transitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PaymentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    AmountYen = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailureCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payments_transitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_payments_transitions_payments_payments_PaymentId",
+                        column: x => x.PaymentId,
+                        principalTable: "payments_payments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_cases_cases_OrganizationId",
                 table: "cases_cases",
@@ -232,6 +381,68 @@ namespace Madoguchi.Migrations.Sqlite.Migrations
                 table: "cases_procedure_settings",
                 columns: new[] { "OrganizationId", "ProcedureSlug" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_payments_DepartmentId",
+                table: "payments_payments",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_payments_OrganizationId",
+                table: "payments_payments",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_payments_OrganizationId_PaymentNumber",
+                table: "payments_payments",
+                columns: new[] { "OrganizationId", "PaymentNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_payments_OrganizationId_Reference",
+                table: "payments_payments",
+                columns: new[] { "OrganizationId", "Reference" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_refunds_OrganizationId",
+                table: "payments_refunds",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_refunds_PaymentId",
+                table: "payments_refunds",
+                column: "PaymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_simulated_charges_OrganizationId",
+                table: "payments_simulated_charges",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_transitions_OrganizationId",
+                table: "payments_transitions",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_transitions_OrganizationId_OccurredAt",
+                table: "payments_transitions",
+                columns: new[] { "OrganizationId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_transitions_PaymentId_Id",
+                table: "payments_transitions",
+                columns: new[] { "PaymentId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_webhook_receipts_OrganizationId",
+                table: "payments_webhook_receipts",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_webhook_receipts_OrganizationId_Gateway_EventId",
+                table: "payments_webhook_receipts",
+                columns: new[] { "OrganizationId", "Gateway", "EventId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -253,7 +464,30 @@ namespace Madoguchi.Migrations.Sqlite.Migrations
                 name: "cases_procedure_settings");
 
             migrationBuilder.DropTable(
+                name: "payments_refunds");
+
+            migrationBuilder.DropTable(
+                name: "payments_simulated_charges");
+
+            migrationBuilder.DropTable(
+                name: "payments_transitions");
+
+            migrationBuilder.DropTable(
+                name: "payments_webhook_receipts");
+
+            migrationBuilder.DropTable(
                 name: "cases_cases");
+
+            migrationBuilder.DropTable(
+                name: "payments_payments");
+
+            migrationBuilder.DropColumn(
+                name: "UpdatedAt",
+                table: "bookings_resources");
+
+            migrationBuilder.DropColumn(
+                name: "DrawAt",
+                table: "bookings_lotteries");
         }
     }
 }
