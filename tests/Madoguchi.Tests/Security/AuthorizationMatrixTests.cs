@@ -47,6 +47,9 @@ public sealed partial class AuthorizationMatrixTests
 
         /// <summary>A page that explains a refusal (access denied): any caller gets the explanation, never a 5xx.</summary>
         Explanation,
+
+        /// <summary>A staff API that takes either a signed-in staff member (data limited to their departments) or a key with <see cref="Rule.Scope"/>.</summary>
+        ApiScopeOrStaff,
     }
 
     internal sealed record Rule(Access Access, string? Scope = null, string? Sample = null);
@@ -94,6 +97,24 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/v1/outbox/dead-letters"] = Api(ApiScopes.OutboxManage),
         ["POST /api/v1/outbox/{id:guid}/retry"] = Api(ApiScopes.OutboxManage),
 
+        // Cases (案件)
+        ["GET /api/v1/cases/"] = new(Access.ApiScopeOrStaff, ApiScopes.Cases),
+        ["GET /api/v1/cases/{id:guid}"] = new(Access.ApiScopeOrStaff, ApiScopes.Cases),
+        ["POST /api/v1/cases/{id:guid}/actions"] = new(Access.ApiScopeOrStaff, ApiScopes.Cases),
+        ["POST /api/v1/cases/{id:guid}/assignee"] = new(Access.ApiScopeOrStaff, ApiScopes.Cases),
+        ["POST /api/v1/cases/{id:guid}/notes"] = new(Access.ApiScopeOrStaff, ApiScopes.Cases),
+        ["GET /api/v1/cases/statistics"] = new(Access.ApiStaff),
+
+        // Payments (決済)
+        ["POST /api/v1/payments/"] = Api(ApiScopes.Payments),
+        ["GET /api/v1/payments/{id:guid}"] = Api(ApiScopes.Payments),
+        ["POST /api/v1/payments/{id:guid}/refunds"] = Api(ApiScopes.Payments),
+        ["GET /api/v1/payments/reconciliation"] = Api(ApiScopes.Payments),
+        ["POST /api/v1/payments/webhooks/simulated"] = new(Access.OwnCredential),
+        ["PAGE /pay/simulated/{id:guid}"] = new(Access.Public),
+        ["PAGE /pay/{id:guid}"] = new(Access.Public),
+        ["PAGE /pay/{id:guid}/slip"] = new(Access.Public),
+
         // Procedures (手続きガイド)
         ["PAGE /procedures"] = new(Access.Public),
         ["PAGE /procedures/{slug}"] = new(Access.Public, Sample: "/procedures/moving-in"),
@@ -130,6 +151,9 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /plan/{slug}/projects/{number:int}"] = new(Access.Public, Sample: "/plan/dx-2026/projects/1"),
         ["GET /plan/assets/plan.css"] = new(Access.Public),
         ["PAGE /staff/plan"] = new(Access.StaffAny),
+        ["PAGE /staff/plan/import"] = new(Access.Admin),
+        ["PAGE /staff/plan/statuses"] = new(Access.ItPolicy),
+        ["GET /api/v1/plans/{id}/export.json"] = new(Access.Public),
         ["PAGE /staff/plan/goals"] = new(Access.ItPolicy),
         ["PAGE /staff/plan/reports/{number:int}/{department}"] = new(Access.StaffDepartment, Sample: "/staff/plan/reports/1/citizen-services"),
         ["PAGE /staff/plan/council/{year:int}"] = new(Access.ItPolicy, Sample: "/staff/plan/council/2026"),
@@ -151,6 +175,8 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /public-comments/assets/public-comments.css"] = new(Access.Public),
         ["GET /public-comments/assets/public-comments.js"] = new(Access.Public),
         ["PAGE /staff/public-comments"] = new(Access.StaffAny),
+        ["PAGE /staff/public-comments/new"] = new(Access.StaffAny),
+        ["PAGE /staff/public-comments/{slug}/edit"] = new(Access.StaffDepartment, Sample: "/staff/public-comments/demo-open/edit"),
         ["PAGE /staff/public-comments/{slug}"] = new(Access.ItPolicy, Sample: "/staff/public-comments/dx-plan-draft"),
         ["PAGE /staff/public-comments/{slug}/opinions/{sequence:int}"] = new(Access.ItPolicy, Sample: "/staff/public-comments/dx-plan-draft/opinions/1"),
         ["GET /api/v1/public-comments/"] = new(Access.Public),
@@ -167,6 +193,10 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /bookings/groups/register"] = new(Access.Public),
         ["PAGE /bookings/lotteries/{id:guid}"] = new(Access.Public),
         ["PAGE /staff/bookings"] = new(Access.StaffAny),
+        ["PAGE /staff/bookings/resources"] = new(Access.StaffAny),
+        ["PAGE /staff/bookings/resources/new"] = new(Access.StaffDepartment),
+        ["PAGE /staff/bookings/resources/{slug}/edit"] = new(Access.StaffDepartment, Sample: "/staff/bookings/resources/moving-in-visit/edit"),
+        ["PAGE /staff/bookings/lotteries/new"] = new(Access.StaffDepartment),
         ["PAGE /staff/bookings/lotteries"] = new(Access.StaffAny),
         ["PAGE /staff/bookings/feed/{slug}.ics"] = new(Access.StaffDepartment, Sample: "/staff/bookings/feed/moving-in-visit.ics"),
         ["GET /api/v1/resources"] = new(Access.Public),
@@ -301,6 +331,22 @@ public sealed partial class AuthorizationMatrixTests
 
                     var staffCookie = await Call(admin);
                     Expect(IsDenied(staffCookie) || staffCookie.StatusCode == HttpStatusCode.Redirect, "a staff cookie without a key", staffCookie);
+                    break;
+                case Access.ApiScopeOrStaff:
+                    Expect(anon.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || IsSignInRedirect(anon), "anonymous (staff API)", anon);
+                    if (!keysWithout.TryGetValue(rule.Scope!, out var lackingScope))
+                    {
+                        keysWithout[rule.Scope!] = lackingScope = await SecurityApp.KeyWithoutAsync(app, rule.Scope!);
+                    }
+
+                    using (var lacking = SecurityApp.Client(app, apiKey: lackingScope))
+                    {
+                        var r = await Call(lacking);
+                        Expect(IsDenied(r), $"an API key without {rule.Scope}", r);
+                    }
+
+                    var strangerKey = await Call(otherKeyOnMusashino);
+                    Expect(strangerKey.StatusCode == HttpStatusCode.Unauthorized, "another organisation's key on Musashino's host (401)", strangerKey);
                     break;
                 case Access.ApiStaff:
                     Expect(anon.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || IsSignInRedirect(anon), "anonymous (API staff)", anon);
