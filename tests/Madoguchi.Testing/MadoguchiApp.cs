@@ -36,6 +36,9 @@ public sealed class MadoguchiApp : WebApplicationFactory<Program>
             ["RateLimits:SignInPerMinute"] = "1000",
             ["RateLimits:PublicApiPerMinute"] = "100000",
             ["RateLimits:PublicPostsPerMinute"] = "100000",
+            // Concurrency tests fire many requests at once on purpose; AdmissionTests set their own small limits.
+            ["Admission:PublicWriteConcurrency"] = "10000",
+            ["Admission:PublicWriteQueue"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

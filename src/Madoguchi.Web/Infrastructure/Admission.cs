@@ -14,6 +14,9 @@ public static class Admission
 {
     public const string Partition = "public-write";
 
+    /// <summary>The staff session cookie (WebSetup).</summary>
+    public const string StaffCookieName = "madoguchi.staff";
+
     public static PartitionedRateLimiter<HttpContext> CreateGlobalLimiter(AdmissionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -27,11 +30,18 @@ public static class Admission
             : RateLimitPartition.GetNoLimiter("unlimited"));
     }
 
-    /// <summary>A state-changing request from the public side (not staff, not the operator's endpoints).</summary>
+    /// <summary>A state-changing request from the public side (not staff, not an API key holder, not the operator's endpoints).</summary>
     public static bool IsPublicWrite(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        {
+            return false;
+        }
+
+        // Staff and systems (a staff session or an API key) are not citizens' wave: they keep working through it. A forged
+        // header buys nothing: authentication refuses it before any work is done.
+        if (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || request.Cookies.ContainsKey(StaffCookieName))
         {
             return false;
         }

@@ -10,7 +10,7 @@ public static class ProblemText
     {
         ArgumentNullException.ThrowIfNull(context);
         var problem = context.ProblemDetails;
-        if (problem.Status is not { } status || !string.IsNullOrEmpty(problem.Detail) || HasOwnTitle(problem.Title, status))
+        if (problem.Status is not { } status || !string.IsNullOrEmpty(problem.Detail))
         {
             return;
         }
@@ -22,7 +22,7 @@ public static class ProblemText
             401 => ("認証が必要です / Authentication required",
                 "有効な API キーを Authorization: Bearer で送ってください。 Send a valid API key as Authorization: Bearer <key>."),
             403 => ("この操作の権限がありません / Not allowed",
-                "この API キーには必要なスコープがありません。管理者にスコープの追加を依頼してください。 This key lacks the scope this operation needs; ask an administrator to grant it."),
+                "必要な権限（API キーのスコープ、または所属・役割）がありません。管理者に依頼してください。 This needs a permission you do not have (an API key scope, or a department or role): ask an administrator."),
             404 => ("見つかりません / Not found",
                 "URL と ID を確かめてください。 Check the URL and the identifier."),
             409 => ("競合が発生しました / Conflict",
@@ -35,7 +35,12 @@ public static class ProblemText
         };
         if (text is { } t)
         {
-            problem.Title = t.Title;
+            // An endpoint's own title (e.g. why a lottery may not be drawn) stays; the general advice becomes its detail.
+            if (!HasOwnTitle(problem.Title, status))
+            {
+                problem.Title = t.Title;
+            }
+
             problem.Detail = t.Detail;
         }
     }

@@ -63,7 +63,7 @@ public static class WebSetup
                 o.LoginPath = "/staff/sign-in";
                 o.LogoutPath = "/staff/sign-out";
                 o.AccessDeniedPath = "/staff/access-denied";
-                o.Cookie.Name = "madoguchi.staff";
+                o.Cookie.Name = Admission.StaffCookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

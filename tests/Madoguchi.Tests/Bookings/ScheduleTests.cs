@@ -8,7 +8,7 @@ public sealed class ScheduleTests
 {
     private static readonly Dictionary<string, Guid> Departments = new[]
     {
-        "citizen-services", "child-support", "elderly-support", "lifelong-learning",
+        "citizen-services", "child-support", "elderly-support", "lifelong-learning", "health",
     }.ToDictionary(c => c, _ => Guid.NewGuid());
 
     private static Resource Demo(string slug) => BookingsDemoContent.Resources(Departments).Single(r => r.Slug == slug);

@@ -48,7 +48,7 @@ public sealed class StaffResourcesTests : IAsyncLifetime
 
         using var admin = await StaffSignIn.SignedInClientAsync(_app, StaffSession.Admin);
         var all = await StaffSession.GetPageAsync(admin, "/staff/bookings/resources");
-        Assert.Equal(7, all.QuerySelectorAll("#resources tbody tr").Length);
+        Assert.Equal(8, all.QuerySelectorAll("#resources tbody tr").Length); // every demo resource, 市民健診 included
         Assert.NotNull(all.QuerySelector("tr[data-slug=civic-hall-meeting-1] a[href='/staff/bookings/resources/civic-hall-meeting-1/edit']"));
     }
 
