@@ -21,6 +21,7 @@ public static class Goals
     public const double OverloadMultiple = 5;
     public const double OverloadAdmittedP99Ms = 200;
     public const double OverloadOtherErrorRate = 0.001;
+    public const double InboxP99Ms = 50;
 
     public static IReadOnlyList<GoalResult> Evaluate(BenchReport report)
     {
@@ -90,6 +91,21 @@ public static class Goals
             var recovered = overload.DetailValue("recovered") is true;
             results.Add(new(restartGoal, F($"same process alive: {overload.DetailValue("sameProcessAlive")}, healthy: {overload.DetailValue("healthyAfter")}, probe: {overload.DetailValue("recoveryProbeStatus")} in {overload.DetailValue("recoveryProbeMs")} ms"),
                 recovered ? Verdict.Pass : Verdict.Fail));
+        }
+
+        foreach (var inbox in new[] { InboxScenarios.FirstPage, InboxScenarios.Search })
+        {
+            var scenario = report.Scenario(inbox);
+            var goal = $"{inbox} p99 < 50 ms on PostgreSQL";
+            if (Usable(scenario) is { } skip)
+            {
+                results.Add(new(goal, skip, Verdict.Skip));
+                continue;
+            }
+
+            var rate = scenario!.DetailValue("latency.offeredPerSecond");
+            results.Add(new(goal, F($"p99 {scenario.P99Ms:0.##} ms at {rate:0.#}/s ({scenario.ThroughputPerSecond:0.#}/s capacity)"),
+                scenario.P99Ms < InboxP99Ms ? Verdict.Pass : Verdict.Fail));
         }
 
         var rush = report.Scenario(BookingRushScenario.ScenarioName);

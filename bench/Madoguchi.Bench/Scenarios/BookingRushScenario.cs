@@ -57,6 +57,7 @@ public sealed class BookingRushScenario : IScenario
         var workers = Enumerable.Range(0, clients).Select(worker => Task.Run(async () =>
         {
             var random = new Random(worker);
+            var retryDelay = TimeSpan.Zero;
             while (!stop.IsCancellationRequested)
             {
                 string? slot;
@@ -77,8 +78,10 @@ public sealed class BookingRushScenario : IScenario
                 try
                 {
                     using var request = BookingRequest(context, resourceId!, slot);
-                    using var response = await client.SendAsync(request, stop.Token);
-                    await response.Content.ReadAsByteArrayAsync(stop.Token);
+                    // Not cancelled at the time limit: a request in flight finishes, so that every 201 the app
+                    // sent is counted (stopping mid-request would leave a booking stored but not acknowledged).
+                    using var response = await client.SendAsync(request, cancellationToken);
+                    await response.Content.ReadAsByteArrayAsync(cancellationToken);
                     answer = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
                     switch (response.StatusCode)
                     {
@@ -102,13 +105,16 @@ public sealed class BookingRushScenario : IScenario
                                 Interlocked.Increment(ref retryAfterMissing);
                             }
 
+                            // A well-behaved client (our own booking page's advice) waits as told, with jitter so
+                            // that the rejected do not all come back in the same millisecond.
+                            retryDelay = RetryDelay(response.Headers.RetryAfter, random);
                             break;
                         default:
                             outcome = Outcome.Error;
                             break;
                     }
                 }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
                     return;
                 }
@@ -119,6 +125,19 @@ public sealed class BookingRushScenario : IScenario
                 }
 
                 recorder.Record(answer, outcome, sent, Stopwatch.GetTimestamp());
+                if (retryDelay > TimeSpan.Zero)
+                {
+                    try
+                    {
+                        await Task.Delay(retryDelay, stop.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+
+                    retryDelay = TimeSpan.Zero;
+                }
             }
         }, CancellationToken.None)).ToArray();
         await Task.WhenAll(workers);
@@ -171,6 +190,14 @@ public sealed class BookingRushScenario : IScenario
                 },
             },
         ];
+    }
+
+    /// <summary>Retry-After (delta or date), at most 5 s, spread by ±50 %; 1 s when the header is missing.</summary>
+    private static TimeSpan RetryDelay(System.Net.Http.Headers.RetryConditionHeaderValue? retryAfter, Random random)
+    {
+        var advised = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : TimeSpan.FromSeconds(1));
+        var bounded = TimeSpan.FromMilliseconds(Math.Clamp(advised.TotalMilliseconds, 100, 5000));
+        return bounded * (0.5 + random.NextDouble());
     }
 
     private static HttpRequestMessage BookingRequest(BenchContext context, string resourceId, string start)

@@ -72,6 +72,13 @@ public sealed class HttpScenario : IScenario
 
         var capacity = await generator.ClosedLoopAsync(options.Connections, options.Duration, cancellationToken);
         BenchContext.Log($"{Name}: capacity {capacity.SuccessPerSecond:0.#}/s with {options.Connections} connections ({capacity.Errors + capacity.Rejected} errors)");
+        if (capacity.Successes == 0)
+        {
+            // Nothing succeeded: the figures would describe error answers, not the scenario (a 0/s "PASS" is worse than none).
+            var answers = string.Join(", ", capacity.Answers.Select(a => $"{a.Key}: {a.Value}"));
+            return [ScenarioResult.NotAvailable(Name, BaselineName, $"no request succeeded in the capacity phase (answers {answers})")];
+        }
+
         var rate = Math.Max(1, LatencyRate?.Invoke(context, capacity.SuccessPerSecond)
             ?? options.Rate ?? options.LoadFactor * capacity.SuccessPerSecond);
         // The open loop gets its own, larger pool: at a fixed rate the generator's pool must not be the queue.

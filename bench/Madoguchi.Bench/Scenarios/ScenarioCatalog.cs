@@ -49,8 +49,9 @@ public static class ScenarioCatalog
         {
             Name = FormStep,
             Description = "HTML: a step page of the bench form (citizen journey)",
-            Target = c => $"GET {c.Form.StepPath}",
-            Request = c => Html(c.Form.StepPath),
+            Target = c => $"GET {c.Form.StepPath} (with a started draft's cookies)",
+            Request = c => WithDraft(Html(c.Form.StepPath)),
+            SetupAsync = FormStepSession.StartAsync,
         },
         new HttpScenario
         {
@@ -68,10 +69,8 @@ public static class ScenarioCatalog
             CheckBody = CheckReceipt,
         },
         new OverloadScenario(),
-        new PlannedScenario(
-            "inbox-100k",
-            "staff inbox query with 100k cases in the database",
-            "comes with the cases module (seed 100k cases in SetupAsync, then GET the inbox)"),
+        InboxScenarios.FirstPageScenario(),
+        InboxScenarios.SearchScenario(),
         new BookingRushScenario(),
     ];
 
@@ -115,6 +114,16 @@ public static class ScenarioCatalog
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
         request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("ja"));
+        return request;
+    }
+
+    private static HttpRequestMessage WithDraft(HttpRequestMessage request)
+    {
+        if (FormStepSession.CookieHeader is { } cookies)
+        {
+            request.Headers.Add("Cookie", cookies);
+        }
+
         return request;
     }
 
