@@ -62,6 +62,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddScoped<IOutboxHandler, EmailOutboxHandler>();
         services.AddSingleton<OutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
+        services.AddHostedService<Audit.AuditChainWorker>();
 
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         services.AddSingleton<IEmailSender>(sp =>

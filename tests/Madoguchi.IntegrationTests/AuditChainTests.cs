@@ -45,12 +45,13 @@ public sealed class AuditChainTests
         start.SetResult();
         await Task.WhenAll(writers);
 
+        // Writers commit their entries unchained; verification links every committed entry first (AuditChainer).
+        var intact = await VerifyAsync(app, organizationId, ct);
+        Assert.True(intact.IsIntact, intact.Problem);
         var sequences = await app.InOrganizationAsync(DemoSeeder.OrganizationCode, (db, _) =>
             db.AuditEntries.OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync(ct));
         Assert.Equal(before + (Writers * SavesPerWriter), sequences.Count);
         Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences); // 1..n, no gap, no duplicate
-        var intact = await VerifyAsync(app, organizationId, ct);
-        Assert.True(intact.IsIntact, intact.Problem);
         Assert.Equal(sequences.Count, intact.EntriesChecked);
 
         // Tamper with one row behind the application's back: the verifier points at exactly that entry.
@@ -74,6 +75,38 @@ public sealed class AuditChainTests
         Assert.False(afterDelete.IsIntact);
         Assert.Equal(deleted, afterDelete.FirstBrokenSequence);
         Assert.Contains("missing", afterDelete.Problem, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task EntriesWrittenUnderLoad_AreLinkedByTheBackgroundChainer_WithoutAnyoneAsking()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres, new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" });
+        var organizationId = DemoSeeder.OrganizationId;
+        var ids = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
+        await Task.WhenAll(ids.Select((id, i) => app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, _) =>
+        {
+            db.Departments.Add(new Department { Id = id, Code = $"bg-{i}", NameJa = $"背景{i}課", NameEn = $"Background {i}", Level = DepartmentLevel.Section });
+            return await db.SaveChangesAsync(ct);
+        })));
+
+        // No verification, no reader: the worker alone links them within a few seconds.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        int unchained;
+        do
+        {
+            await Task.Delay(200, ct);
+            unchained = await app.InOrganizationAsync(DemoSeeder.OrganizationCode, (db, _) =>
+                db.AuditEntries.IgnoreQueryFilters().CountAsync(e => e.OrganizationId == organizationId && e.Sequence == 0, ct));
+        }
+        while (unchained > 0 && DateTime.UtcNow < deadline);
+        Assert.Equal(0, unchained);
+        var keys = ids.Select(id => id.ToString()).ToList();
+        var linked = await app.InOrganizationAsync(DemoSeeder.OrganizationCode, (db, _) =>
+            db.AuditEntries.CountAsync(e => e.EntityType == nameof(Department) && keys.Contains(e.EntityId) && e.Sequence > 0 && e.Hash != "", ct));
+        Assert.Equal(20, linked);
+        var intact = await VerifyAsync(app, organizationId, ct);
+        Assert.True(intact.IsIntact, intact.Problem);
     }
 
     private static Task<int> CountAsync(MadoguchiApp app, Guid organizationId, CancellationToken ct) =>

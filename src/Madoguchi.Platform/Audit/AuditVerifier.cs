@@ -10,12 +10,14 @@ namespace Madoguchi.Platform.Audit;
 /// <param name="Problem">What is wrong at that entry, in English.</param>
 public sealed record AuditVerification(bool IsIntact, long EntriesChecked, long? FirstBrokenSequence, string? Problem);
 
-/// <summary>Walks the hash chain in order and reports the first broken link.</summary>
+/// <summary>Links what is pending, then walks the hash chain in order and reports the first broken link.</summary>
 public static class AuditVerifier
 {
     public static async Task<AuditVerification> VerifyAsync(MadoguchiDb db, Guid organizationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // Every committed entry is linked before the walk (PostgreSQL writes them unchained; see AuditChainer).
+        await AuditChainer.ChainPendingAsync(db, organizationId, cancellationToken);
         var previousHash = "";
         long expected = 1;
         long checkedCount = 0;

@@ -94,6 +94,26 @@ public class MadoguchiDb : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        if (Database.IsNpgsql())
+        {
+            // PostgreSQL: written unchained (Sequence 0) with the business change, linked moments later by the
+            // AuditChainer, so that concurrent writers never queue on one chain lock through their commits (ADR 0004).
+            foreach (var entry in pendingAudit)
+            {
+                entry.OrganizationId = entry.OrganizationId == Guid.Empty ? CurrentOrganizationId : entry.OrganizationId;
+                if (entry.OrganizationId == Guid.Empty)
+                {
+                    throw new InvalidOperationException("An audit entry needs an organisation.");
+                }
+
+                entry.Sequence = 0;
+                entry.PreviousHash = "";
+                entry.Hash = "";
+            }
+
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         if (Database.CurrentTransaction is not null)
         {
             await ChainAsync(pendingAudit, cancellationToken);
@@ -168,11 +188,12 @@ public class MadoguchiDb : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid
     }
 
     /// <summary>
-    /// Links new audit entries to the end of their organisation's chain. On PostgreSQL an advisory
-    /// transaction lock serialises writers of one chain; SQLite transactions are already exclusive
-    /// writers (BEGIN IMMEDIATE). A unique index on (OrganizationId, Sequence) backs both.
+    /// Links new audit entries to the end of their organisation's chain, in the writer's transaction: used on
+    /// SQLite, whose transactions are already exclusive writers (BEGIN IMMEDIATE), and by the
+    /// <see cref="AuditChainer"/> on PostgreSQL under its advisory lock. A unique index on (OrganizationId,
+    /// Sequence) of the chained entries backs both.
     /// </summary>
-    private async Task ChainAsync(List<AuditEntry> pending, CancellationToken cancellationToken)
+    internal async Task ChainAsync(List<AuditEntry> pending, CancellationToken cancellationToken)
     {
         foreach (var group in pending.GroupBy(e => e.OrganizationId == Guid.Empty ? CurrentOrganizationId : e.OrganizationId))
         {
@@ -184,12 +205,11 @@ public class MadoguchiDb : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid
 
             if (Database.IsNpgsql())
             {
-                var lockKey = BitConverter.ToInt64(organizationId.ToByteArray(), 0);
-                await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", cancellationToken);
+                await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainer.LockKey(organizationId)})", cancellationToken);
             }
 
             var last = await AuditEntries.IgnoreQueryFilters().AsNoTracking()
-                .Where(e => e.OrganizationId == organizationId)
+                .Where(e => e.OrganizationId == organizationId && e.Sequence > 0)
                 .OrderByDescending(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.Hash })
                 .FirstOrDefaultAsync(cancellationToken);

@@ -101,7 +101,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
         builder.ToTable("platform_audit_entries");
-        builder.HasIndex(e => new { e.OrganizationId, e.Sequence }).IsUnique();
+        // Chained entries: one per position. Entries waiting for the chainer (Sequence 0, PostgreSQL) are outside it.
+        builder.HasIndex(e => new { e.OrganizationId, e.Sequence }).IsUnique().HasFilter("\"Sequence\" > 0");
+        builder.HasIndex(e => new { e.OrganizationId, e.Id }).HasFilter("\"Sequence\" = 0").HasDatabaseName("IX_platform_audit_entries_unchained");
         builder.Property(e => e.Actor).HasMaxLength(100);
         builder.Property(e => e.Action).HasMaxLength(100);
         builder.Property(e => e.EntityType).HasMaxLength(100);

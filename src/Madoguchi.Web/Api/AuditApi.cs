@@ -61,6 +61,7 @@ public static class AuditApi
 
         var count = take ?? 100;
         var from = after ?? 0;
+        await AuditChainer.ChainPendingAsync(db, db.CurrentOrganizationId, cancellationToken);
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => e.Sequence > from)
             .OrderBy(e => e.Sequence)

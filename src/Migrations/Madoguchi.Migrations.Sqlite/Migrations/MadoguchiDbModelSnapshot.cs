@@ -2202,8 +2202,13 @@ namespace Madoguchi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("OrganizationId", "Id")
+                        .HasDatabaseName("IX_platform_audit_entries_unchained")
+                        .HasFilter("\"Sequence\" = 0");
+
                     b.HasIndex("OrganizationId", "Sequence")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Sequence\" > 0");
 
                     b.ToTable("platform_audit_entries", (string)null);
                 });

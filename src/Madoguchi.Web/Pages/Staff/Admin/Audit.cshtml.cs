@@ -25,6 +25,11 @@ public sealed class AuditModel(MadoguchiDb db) : PageModel
             Verification = await AuditVerifier.VerifyAsync(db, db.CurrentOrganizationId, cancellationToken);
         }
 
+        else
+        {
+            await AuditChainer.ChainPendingAsync(db, db.CurrentOrganizationId, cancellationToken);
+        }
+
         Entries = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Take(Latest).ToListAsync(cancellationToken);
     }
 }
