@@ -34,6 +34,14 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(directory, "madoguchi.db")}", directory, null, null);
     }
 
+    /// <summary>A SQLite database that starts as a copy of <paramref name="template"/> (a database already migrated and seeded).</summary>
+    public static TestDatabase SqliteCopyOf(string template)
+    {
+        var database = Sqlite();
+        File.Copy(template, new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource);
+        return database;
+    }
+
     /// <summary>The server the test script started; fails loudly when there is none (never a silent skip).</summary>
     public static string PostgresServer =>
         Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value
