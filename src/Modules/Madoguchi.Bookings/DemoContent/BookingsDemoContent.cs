@@ -62,7 +62,8 @@ internal sealed class BookingsDemoContent(LotteryService lotteries, TimeProvider
         var ground = await db.Set<Resource>().AsNoTracking().SingleAsync(r => r.Slug == "midoricho-ground", cancellationToken);
         var today = Tokyo.Today(clock);
         var saturday = today.AddDays(21);
-        while (saturday.DayOfWeek != DayOfWeek.Saturday)
+        // A weekend the ground is open on both days: not in 年末年始 (29 Dec – 3 Jan) nor on a national holiday.
+        while (saturday.DayOfWeek != DayOfWeek.Saturday || !OpenForLottery(saturday) || !OpenForLottery(saturday.AddDays(1)))
         {
             saturday = saturday.AddDays(1);
         }
@@ -72,6 +73,9 @@ internal sealed class BookingsDemoContent(LotteryService lotteries, TimeProvider
             "Midoricho Sports Field ground lottery, " + saturday.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture) + " and the next day", [ground], saturday, saturday.AddDays(1),
             now, now.AddDays(7), now.AddDays(14), maxApplications: 3, maxWins: 1, cancellationToken);
     }
+
+    private static bool OpenForLottery(DateOnly day) =>
+        !Madoguchi.Platform.Calendar.JapaneseHolidays.IsYearEndClosure(day) && !Madoguchi.Platform.Calendar.JapaneseHolidays.IsHoliday(day);
 
     public static IEnumerable<Resource> Resources(IReadOnlyDictionary<string, Guid> department)
     {
