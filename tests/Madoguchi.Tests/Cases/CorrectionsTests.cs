@@ -334,6 +334,46 @@ public sealed partial class CorrectionsTests
         Assert.True(detail["corrections"]!.AsArray().Single()!["reminderSent"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task TheStaffForm_AsksForACorrection_WithAntiforgery_AndRefusesAnEmptyMessage()
+    {
+        await using var app = await MadoguchiApp.StartAsync();
+        await TestForms.PublishAsync(app);
+        var receipt = await SubmitAsync(app);
+        using var staff = await StaffSignIn.SignedInClientAsync(app, Shimin);
+        var id = (await WaitForCaseAsync(staff, receipt))["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await ActAsync(staff, id, "accept")).StatusCode);
+        var any = await PageAsync(staff, "/staff/security");
+        var antiforgery = any.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+
+        async Task<HttpResponseMessage> PostAsync(params (string Name, string Value)[] values)
+        {
+            using var content = new FormUrlEncodedContent(values.Select(v => KeyValuePair.Create(v.Name, v.Value)));
+            return await staff.PostAsync(new Uri($"/staff/cases/{id}/corrections", UriKind.Relative), content, Ct);
+        }
+
+        using (var forged = await PostAsync(("fields", "copies"), ("message", "通数を確認してください")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode); // no antiforgery token
+        }
+
+        using (var empty = await PostAsync(("__RequestVerificationToken", antiforgery), ("fields", "copies"), ("message", " ")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, empty.StatusCode);
+            Assert.Equal($"/staff/cases/{id}#correction-request", empty.Headers.Location!.OriginalString);
+        }
+
+        Assert.Equal("under-review", (await DetailAsync(staff, id))["case"]!["status"]!.GetValue<string>());
+        using (var sent = await PostAsync(("__RequestVerificationToken", antiforgery), ("fields", "copies"), ("message", $"通数をご確認ください {receipt}")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+            Assert.Equal($"/staff/cases/{id}?correction=sent#correction-request", sent.Headers.Location!.OriginalString);
+        }
+
+        Assert.Equal("awaiting-correction", (await DetailAsync(staff, id))["case"]!["status"]!.GetValue<string>());
+        Assert.Contains("/correct/", await app.WaitForMailAsync($"通数をご確認ください {receipt}", Ct), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"/correct/([A-Za-z0-9_\-]{20,100})")]
     private static partial Regex LinkPattern();
 }

@@ -4,6 +4,7 @@ using Madoguchi.Cases.Cases;
 using Madoguchi.Cases.Transitions;
 using Madoguchi.Forms.Contracts;
 using Madoguchi.Platform.Data;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -66,8 +67,14 @@ public static class CorrectionRequestEndpoint
         return app;
     }
 
-    private static async Task<IResult> PostAsync(Guid id, HttpContext http, ClaimsPrincipal user, MadoguchiDb db, CorrectionService corrections, ITempDataDictionaryFactory tempData, CancellationToken cancellationToken)
+    private static async Task<IResult> PostAsync(Guid id, HttpContext http, ClaimsPrincipal user, MadoguchiDb db, CorrectionService corrections, ITempDataDictionaryFactory tempData, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
+        // A plain form post from the staff page: the antiforgery token must be valid (CSRF).
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.BadRequest();
+        }
+
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var actor = await CaseActor.ForAsync(db, user, cancellationToken);
         if (actor is null || actor.IsApiKey)
