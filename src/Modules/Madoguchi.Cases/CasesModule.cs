@@ -1,5 +1,8 @@
 using Madoguchi.Cases.Api;
 using Madoguchi.Cases.Cases;
+using Madoguchi.Cases.Corrections;
+using Madoguchi.Cases.Notifications;
+using Madoguchi.Forms.Contracts;
 using Madoguchi.Cases.DemoContent;
 using Madoguchi.Cases.Intake;
 using Madoguchi.Platform.ApiKeys;
@@ -31,6 +34,16 @@ public static class CasesModule
         builder.Services.AddScoped<SubmissionIntakeHandler>();
         builder.Services.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<SubmissionIntakeHandler>());
         builder.Services.AddScoped<IDemoContent, CasesDemoContent>();
+        // 補正依頼, 状況照会 and notices (ADR 0053).
+        builder.Services.AddOptions<CorrectionOptions>().BindConfiguration(CorrectionOptions.Section);
+        builder.Services.AddScoped<CorrectionService>();
+        builder.Services.AddScoped<ICorrectionRequests>(sp => sp.GetRequiredService<CorrectionService>());
+        builder.Services.AddScoped<IApplicationStatusSteps, ApplicationStatusSteps>();
+        builder.Services.AddScoped<NotificationTemplates>();
+        builder.Services.AddScoped<CaseNotifier>();
+        builder.Services.AddScoped<IDemoContent, NotificationTemplatesDemoContent>();
+        builder.Services.AddSingleton<CorrectionReminders>();
+        builder.Services.AddHostedService<CorrectionReminderWorker>();
         builder.Services.AddAuthorization(options =>
         {
             options.AddPolicy(StaffOrKeyPolicy, p => p
@@ -47,6 +60,7 @@ public static class CasesModule
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapCasesApi();
+        app.MapCorrectionRequestForm();
         return app;
     }
 }

@@ -104,6 +104,9 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/v1/cases/{id:guid}/assignee"] = new(Access.ApiScopeOrStaff, ApiScopes.Cases),
         ["POST /api/v1/cases/{id:guid}/notes"] = new(Access.ApiScopeOrStaff, ApiScopes.Cases),
         ["GET /api/v1/cases/statistics"] = new(Access.ApiStaff),
+        // 補正依頼: the staff page's form (post/redirect/get), and the applicant's page (the link is the capability).
+        ["POST /staff/cases/{id:guid}/corrections"] = new(Access.StaffAny),
+        ["PAGE /correct/{token}"] = new(Access.Public),
 
         // Payments (決済)
         ["POST /api/v1/payments/"] = Api(ApiScopes.Payments),

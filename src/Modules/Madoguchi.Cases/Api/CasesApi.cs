@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Madoguchi.Cases.Api;
 
@@ -43,9 +44,26 @@ public static class CasesApi
     public sealed record RouteDto(int Round, int CurrentStep, bool Approved, IReadOnlyList<StepDto> Steps, IReadOnlyList<DecisionDto> Decisions);
 
     public sealed record CaseDetailDto(CaseSummaryDto Case, IReadOnlyList<string> AllowedActions, IReadOnlyList<CheckDto> Checks, IReadOnlyList<EventDto> History,
-        IReadOnlyList<NoteDto> Notes, RouteDto Route, JsonElement? Answers);
+        IReadOnlyList<NoteDto> Notes, RouteDto Route, JsonElement? Answers)
+    {
+        /// <summary>補正依頼 with their state and, once answered, the diff (個人番号 masked).</summary>
+        public IReadOnlyList<Corrections.CorrectionsApi.CorrectionDto> Corrections { get; init; } = [];
 
-    public sealed record ActionRequest(string? Action, string? Comment, int? Version, string? DeputyFor, string? To);
+        /// <summary>The notices sent to the applicant and their delivery state.</summary>
+        public IReadOnlyList<Corrections.CorrectionsApi.NotificationDto> Notifications { get; init; } = [];
+    }
+
+    public sealed record ActionRequest(string? Action, string? Comment, int? Version, string? DeputyFor, string? To)
+    {
+        /// <summary>request-correction: the field keys the applicant must correct.</summary>
+        public IReadOnlyList<string>? Fields { get; init; }
+
+        /// <summary>request-correction: the applicant must add documents (the form's file questions).</summary>
+        public bool Documents { get; init; }
+
+        /// <summary>request-correction: what the applicant must do (defaults to the comment).</summary>
+        public string? Message { get; init; }
+    }
 
     public sealed record NoteRequest(string? Text);
 
@@ -66,7 +84,7 @@ public static class CasesApi
             .WithSummary("A case with its answers, automatic-check results, history, notes, approval route state and the actions allowed now. Audited as a read of personal data.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{id:guid}/actions", Act).WithName("TakeCaseAction")
-            .WithSummary("{ action: accept|request-correction|submit-for-approval|approve|send-back|withdraw|reject|complete|withdraw-application, comment, version, deputyFor (代決: the absent approver's role), to (send-back: previous|drafter) } → 200 the case; 409 with allowedActions when the status does not allow it or another change won; 403 when you may not; 412 when version is stale.")
+            .WithSummary("{ action: accept|request-correction|submit-for-approval|approve|send-back|withdraw|reject|complete|withdraw-application, comment, version, deputyFor (代決: the absent approver's role), to (send-back: previous|drafter), fields + documents + message (request-correction: 補正依頼, emails the applicant a one-time link) } → 200 the case; 409 with allowedActions when the status does not allow it or another change won; 403 when you may not; 412 when version is stale.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/{id:guid}/notes", AddNote).WithName("AddCaseNote")
@@ -189,7 +207,11 @@ public static class CasesApi
             [.. events.OrderBy(e => e.At).Select(e => new EventDto(e.At, e.ActorName, e.Action, TransitionTable.WireName(e.FromStatus), TransitionTable.WireName(e.ToStatus), e.Comment))],
             [.. notes.OrderBy(n => n.At).Select(n => new NoteDto(n.At, n.AuthorName, n.Text))],
             route,
-            answers);
+            answers)
+        {
+            Corrections = await Corrections.CorrectionsApi.CorrectionsAsync(db, @case.Id, english, clock.GetUtcNow().UtcDateTime, cancellationToken),
+            Notifications = await Corrections.CorrectionsApi.NotificationsAsync(db, @case.Id, cancellationToken),
+        };
     }
 
     private static async Task<IResult> Act(Guid id, ActionRequest body, HttpRequest http, ClaimsPrincipal user, MadoguchiDb db, CaseService cases,
@@ -220,7 +242,10 @@ public static class CasesApi
             return Problem(StatusCodes.Status422UnprocessableEntity, "comment-too-long", "コメントは2000文字以内にしてください。", "Keep the comment to 2000 characters or fewer.");
         }
 
-        var result = await cases.TakeAsync(id, actor, new CaseActionRequest(action, comment, version, body.DeputyFor, body.To == "previous"), cancellationToken);
+        var result = action == CaseAction.RequestCorrection
+            ? await http.HttpContext.RequestServices.GetRequiredService<Corrections.CorrectionService>().RequestAsync(id, actor,
+                new Corrections.CorrectionInput(body.Fields ?? [], body.Documents, body.Message ?? comment, version), $"{http.Scheme}://{http.Host}", cancellationToken)
+            : await cases.TakeAsync(id, actor, new CaseActionRequest(action, comment, version, body.DeputyFor, body.To == "previous"), cancellationToken);
         var allowed = result.Allowed.Select(TransitionTable.WireName).ToList();
         return result.Kind switch
         {

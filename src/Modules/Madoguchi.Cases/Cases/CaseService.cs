@@ -35,7 +35,7 @@ public sealed record CaseActionRequest(CaseAction Action, string? Comment, int? 
 /// Takes actions on cases through the <see cref="TransitionTable"/> and the <see cref="ApprovalRoute"/>
 /// rules, with optimistic concurrency, history and an audit entry for every change.
 /// </summary>
-public sealed class CaseService(MadoguchiDb db, ICurrentActor auditActor, TimeProvider clock)
+public sealed class CaseService(MadoguchiDb db, ICurrentActor auditActor, TimeProvider clock, Notifications.CaseNotifier notifier)
 {
     private static readonly CaseAction[] StaffActions = [CaseAction.Accept, CaseAction.RequestCorrection, CaseAction.SubmitForApproval, CaseAction.Reject, CaseAction.Complete, CaseAction.WithdrawApplication];
 
@@ -187,6 +187,7 @@ public sealed class CaseService(MadoguchiDb db, ICurrentActor auditActor, TimePr
             Comment = request.Comment,
         });
         db.AuditEntries.Add(AuditEntry.Create(auditActor.Actor, "case." + action, nameof(Case), @case.Id.ToString(), $"{TransitionTable.WireName(from)}->{TransitionTable.WireName(to)}", now));
+        await notifier.OnTransitionAsync(@case, from, to, request.Action, request.Comment, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -11,7 +11,14 @@ public sealed record SubmissionReceived(Guid SubmissionId, Guid OrganizationId, 
 }
 
 /// <summary>A submission as other modules see it.</summary>
-public sealed record SubmissionInfo(Guid Id, string ReceiptNumber, Guid ProcedureId, string ProcedureSlug, Guid FormVersionId, DateTime SubmittedAt, string AnswersJson, string ComputedJson, string? Email);
+public sealed record SubmissionInfo(Guid Id, string ReceiptNumber, Guid ProcedureId, string ProcedureSlug, Guid FormVersionId, DateTime SubmittedAt, string AnswersJson, string ComputedJson, string? Email)
+{
+    /// <summary>The language the citizen applied in ("ja" or "en").</summary>
+    public string Language { get; init; } = "ja";
+
+    /// <summary>The status page's capability token, for links in notices (null when it cannot be read back).</summary>
+    public string? StatusToken { get; init; }
+}
 
 public interface ISubmissionReader
 {

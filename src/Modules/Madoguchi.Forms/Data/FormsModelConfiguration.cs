@@ -66,6 +66,7 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         builder.Property(s => s.IdempotencyKeyHash).HasMaxLength(64);
         builder.Property(s => s.RequestHash).HasMaxLength(64);
         builder.Property(s => s.Email).HasMaxLength(254);
+        builder.Property(s => s.Language).HasMaxLength(2);
         builder.HasOne<FormVersion>().WithMany().HasForeignKey(s => s.FormVersionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -88,5 +89,17 @@ internal sealed class FunnelEventConfiguration : IEntityTypeConfiguration<Funnel
         builder.Property(e => e.ProcedureSlug).HasMaxLength(100);
         builder.Property(e => e.Step).HasMaxLength(100);
         builder.Property(e => e.Field).HasMaxLength(200);
+    }
+}
+
+internal sealed class SubmissionRevisionConfiguration : IEntityTypeConfiguration<Corrections.SubmissionRevision>
+{
+    public void Configure(EntityTypeBuilder<Corrections.SubmissionRevision> builder)
+    {
+        builder.ToTable("forms_submission_revisions");
+        // One revision per 補正依頼: a double click or two tabs resubmitting the same link meet this index.
+        builder.HasIndex(r => r.CorrectionId).IsUnique();
+        builder.HasIndex(r => new { r.SubmissionId, r.Number }).IsUnique();
+        builder.HasOne<Submission>().WithMany().HasForeignKey(r => r.SubmissionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

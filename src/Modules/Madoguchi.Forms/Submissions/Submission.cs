@@ -50,6 +50,12 @@ public sealed class Submission : ITenantOwned, IAuditExempt
     /// <summary>Where the receipt and notices go.</summary>
     public string? Email { get; set; }
 
+    /// <summary>The language the citizen applied in ("ja" or "en"): notices about the application are sent in it.</summary>
+    public string Language { get; set; } = "ja";
+
+    /// <summary>補正: how many times the applicant corrected the answers (0 = as submitted).</summary>
+    public int Revision { get; set; }
+
     public JsonObject Answers() => JsonNode.Parse(AnswersJson) as JsonObject ?? [];
 }
 

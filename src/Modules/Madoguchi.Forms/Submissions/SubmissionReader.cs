@@ -5,11 +5,30 @@ using Microsoft.EntityFrameworkCore;
 namespace Madoguchi.Forms.Submissions;
 
 /// <summary>Lets other modules (cases) read a submission of the current organisation through the contract.</summary>
-public sealed class SubmissionReader(MadoguchiDb db) : ISubmissionReader
+public sealed class SubmissionReader(MadoguchiDb db, SubmissionService service) : ISubmissionReader
 {
-    public async Task<SubmissionInfo?> FindAsync(Guid submissionId, CancellationToken cancellationToken) =>
-        await db.Set<Submission>().AsNoTracking()
-            .Where(s => s.Id == submissionId)
-            .Select(s => new SubmissionInfo(s.Id, s.ReceiptNumber, s.ProcedureId, s.ProcedureSlug, s.FormVersionId, s.SubmittedAt, s.AnswersJson, s.ComputedJson, s.Email))
-            .FirstOrDefaultAsync(cancellationToken);
+    public async Task<SubmissionInfo?> FindAsync(Guid submissionId, CancellationToken cancellationToken)
+    {
+        var s = await db.Set<Submission>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        if (s is null)
+        {
+            return null;
+        }
+
+        string? token;
+        try
+        {
+            token = service.StatusToken(s);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            token = null;
+        }
+
+        return new SubmissionInfo(s.Id, s.ReceiptNumber, s.ProcedureId, s.ProcedureSlug, s.FormVersionId, s.SubmittedAt, s.AnswersJson, s.ComputedJson, s.Email)
+        {
+            Language = s.Language,
+            StatusToken = token,
+        };
+    }
 }

@@ -121,6 +121,7 @@ public sealed partial class SubmissionService(
             RequestHash = command.RequestHash,
             DraftId = command.Draft?.Id,
             Email = command.Email ?? FirstEmail(definition, answers) ?? command.Draft?.Email,
+            Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ja",
         };
         db.Add(submission);
         if (command.Draft is { } draft)

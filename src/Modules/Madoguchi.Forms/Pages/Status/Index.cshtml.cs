@@ -1,3 +1,4 @@
+using Madoguchi.Forms.Contracts;
 using Madoguchi.Forms.Engine;
 using Madoguchi.Forms.Journey;
 using Madoguchi.Forms.Submissions;
@@ -17,9 +18,14 @@ namespace Madoguchi.Forms.Pages.Status;
 /// application stands, what happens next and the answers as submitted (with the form version they
 /// were made with). <c>Accept: application/json</c> gets the same as JSON.
 /// </summary>
-public sealed class IndexModel(SubmissionService submissions, FormVersions versions, IProcedureCatalog catalog, UploadStore uploads, MadoguchiDb db) : PageModel
+public sealed class IndexModel(SubmissionService submissions, FormVersions versions, IProcedureCatalog catalog, UploadStore uploads, MadoguchiDb db, IEnumerable<IApplicationStatusSteps> statusSteps) : PageModel
 {
-    public sealed record StatusDto(string ReceiptNumber, string Procedure, string ProcedureTitle, string Status, string StatusText, DateTimeOffset SubmittedAt, int FormVersion, decimal? Fee, string? Department, int? StandardProcessingDays);
+    public sealed record StatusDto(string ReceiptNumber, string Procedure, string ProcedureTitle, string Status, string StatusText, DateTimeOffset SubmittedAt, int FormVersion, decimal? Fee, string? Department, int? StandardProcessingDays)
+    {
+        public IReadOnlyList<StepDto> Steps { get; init; } = [];
+    }
+
+    public sealed record StepDto(string Kind, DateTimeOffset At, string Title, string Text, bool Current, bool NeedsAction);
 
     public Submission? Submission { get; private set; }
 
@@ -33,6 +39,12 @@ public sealed class IndexModel(SubmissionService submissions, FormVersions versi
 
     public int FormVersion { get; private set; }
 
+    /// <summary>状況照会: each step so far in plain words (from case processing, through the contract).</summary>
+    public IReadOnlyList<ApplicationStatusStep> Steps { get; private set; } = [];
+
+    /// <summary>The step the application is at now, if case processing has started.</summary>
+    public ApplicationStatusStep? Current => Steps.Count > 0 ? Steps[^1] : null;
+
     public bool English { get; } = FormJourney.English;
 
     [BindProperty(SupportsGet = true)]
@@ -44,12 +56,18 @@ public sealed class IndexModel(SubmissionService submissions, FormVersions versi
     {
         Response.Headers.CacheControl = "no-store";
         Response.Headers["Referrer-Policy"] = "no-referrer";
+        Token = token;
         Submission = await submissions.FindByStatusTokenAsync(token, cancellationToken);
         if (Submission is null)
         {
             return WantsJson
                 ? new JsonResult(new { type = "about:blank", title = "見つかりません / Not found", status = 404, detail = "この照会用URLの申請はありません。メールのリンクを確かめてください。 No application has this status URL; check the link in your email." }) { StatusCode = 404, ContentType = "application/problem+json" }
                 : NotFound();
+        }
+
+        foreach (var source in statusSteps)
+        {
+            Steps = await source.StepsAsync(Submission.Id, cancellationToken);
         }
 
         Procedure = await catalog.FindAsync(Submission.ProcedureSlug, cancellationToken);
@@ -69,15 +87,22 @@ public sealed class IndexModel(SubmissionService submissions, FormVersions versi
         {
             var fee = Computed.FirstOrDefault(c => c.Definition.IsFee)?.Value;
             return new JsonResult(new StatusDto(Submission.ReceiptNumber, Submission.ProcedureSlug, Title, Submission.Status.ToString(), StatusText,
-                new DateTimeOffset(DateTime.SpecifyKind(Submission.SubmittedAt, DateTimeKind.Utc)), FormVersion, fee, DepartmentName, Procedure?.StandardProcessingDays));
+                new DateTimeOffset(DateTime.SpecifyKind(Submission.SubmittedAt, DateTimeKind.Utc)), FormVersion, fee, DepartmentName, Procedure?.StandardProcessingDays)
+            {
+                Steps = [.. Steps.Select(s => new StepDto(s.Kind, new DateTimeOffset(DateTime.SpecifyKind(s.At, DateTimeKind.Utc)), English ? s.TitleEn : s.TitleJa, English ? s.TextEn : s.TextJa, s.IsCurrent, s.NeedsAction))],
+            });
         }
 
         return Page();
     }
 
+    public string Token { get; private set; } = "";
+
+    public static DateTime Japan(DateTime utc) => SubmissionService.ToJapanTime(utc);
+
     public string Title => Procedure is null ? Submission!.ProcedureSlug : English ? Procedure.TitleEn : Procedure.TitleJa;
 
-    public string StatusText => Submission!.Status switch
+    public string StatusText => Current is { } current ? (English ? current.TitleEn : current.TitleJa) : Submission!.Status switch
     {
         SubmissionStatus.Received => English ? "Received: waiting for the department to start processing" : "受付済み：担当課での確認を待っています",
         _ => Submission.Status.ToString(),

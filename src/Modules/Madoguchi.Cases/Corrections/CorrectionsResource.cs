@@ -1,0 +1,10 @@
+using System.Resources;
+
+[assembly: NeutralResourcesLanguage("ja")]
+
+namespace Madoguchi.Cases.Corrections;
+
+/// <summary>Marker for the 補正依頼 form's UI strings in Resources/Corrections/CorrectionsResource(.en).resx.</summary>
+#pragma warning disable CA1052 // Marker type for IStringLocalizer<T>.
+public sealed class CorrectionsResource;
+#pragma warning restore CA1052
