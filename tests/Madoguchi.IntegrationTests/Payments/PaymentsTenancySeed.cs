@@ -37,8 +37,14 @@ internal static class PaymentsTenancySeed
         db.Add(new SimulatedCharge { PaymentId = payment.Id, Status = PaymentStatus.Captured, AmountYen = 300, CapturedYen = 300, UpdatedAt = now });
         db.Add(new CounterReceipt
         {
-            Id = Guid.NewGuid(), PaymentId = payment.Id, ReceiptNumber = "R20260101-000001", Method = CounterMethods.Cash, AmountYen = 300,
-            ReceivedBy = "user:test", ReceivedByName = "テスト", ReceivedAt = now,
+            Id = Guid.NewGuid(),
+            PaymentId = payment.Id,
+            ReceiptNumber = "R20260101-000001",
+            Method = CounterMethods.Cash,
+            AmountYen = 300,
+            ReceivedBy = "user:test",
+            ReceivedByName = "テスト",
+            ReceivedAt = now,
         });
         await db.SaveChangesAsync(ct);
     }
