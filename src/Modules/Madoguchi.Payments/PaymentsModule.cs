@@ -1,4 +1,8 @@
 using Madoguchi.Payments.Api;
+using Madoguchi.Payments.Contracts;
+using Madoguchi.Payments.Counter;
+using Madoguchi.Payments.Expiry;
+using Madoguchi.Payments.Fees;
 using Madoguchi.Payments.Gateways;
 using Madoguchi.Payments.Gateways.Card;
 using Madoguchi.Payments.Gateways.Simulated;
@@ -32,6 +36,13 @@ public static class PaymentsModule
         services.AddScoped<IPaymentGateway>(sp => sp.GetRequiredService<SimulatedGateway>());
         services.AddScoped<GatewayRegistry>();
         services.AddScoped<IOutboxHandler, SimulatedWebhookHandler>();
+        services.AddScoped<IOutboxHandler, PaymentNotifier>();
+        services.AddScoped<IPaymentStatus, PaymentStatusReader>();
+        services.AddSingleton<IFeeCalculator, FeeCalculator>();
+        services.AddScoped<SubmissionPayments>();
+        services.AddScoped<CounterPaymentService>();
+        services.AddSingleton<PaymentExpiryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<PaymentExpiryWorker>());
         services.AddHttpClient(SimulatedWebhookHandler.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
 
         // The card / QR adapter's parts are configured but not offered as a gateway until a provider is contracted.

@@ -99,6 +99,44 @@ public sealed class PaymentsBrowserTests(BrowserAndApp shared) : IClassFixture<B
         Assert.Equal(["captured", "failed"], statuses.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Staff_RecordACounterPayment_WithoutJavaScript_At320px_AndPrintTheReceipt()
+    {
+        var (id, _) = await CreatePaymentAsync(600, "MSN-2026-100003");
+        var number = await shared.App.InOrganizationAsync("MSN", (db, _) => Task.FromResult(
+            db.Set<Madoguchi.Payments.Payments.Payment>().Single(p => p.Id == id).PaymentNumber));
+        var page = await shared.Browser.NewPageAsync(shared.App.RootUri!, javaScript: false, width: 320);
+        await page.GotoAsync("/staff/sign-in");
+        await page.FillAsync("#email", "shimin@musashino.example");
+        await page.FillAsync("#password", Madoguchi.Platform.Seeding.DemoSeeder.DemoPassword);
+        await page.ClickAsync("#sign-in-form button[type=submit]");
+        await page.WaitForURLAsync("**/staff", new PageWaitForURLOptions { Timeout = 60_000 });
+
+        await page.GotoAsync("/staff/payments/counter");
+        await AssertAccessibleAsync(page);
+        await page.FillAsync("#Q", number);
+        await page.ClickAsync("#search");
+        Assert.Contains("600円", await page.InnerTextAsync("#found-amount"), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page);
+
+        // A wrong amount: the error summary links to the field, which keeps what was typed.
+        await page.CheckAsync("#Method");
+        await page.FillAsync("#Amount", "500");
+        await page.ClickAsync("#record");
+        Assert.Equal("500", await page.InputValueAsync("#Amount"));
+        Assert.Equal(1, await page.Locator(".error-summary a[href='#Amount']").CountAsync());
+        await AssertAccessibleAsync(page);
+
+        await page.CheckAsync("#Method");
+        await page.FillAsync("#Amount", "600");
+        await page.ClickAsync("#record");
+        Assert.Contains($"/staff/payments/counter/receipts/{id}", page.Url, StringComparison.Ordinal);
+        Assert.Contains("600円", await page.InnerTextAsync("#receipt-amount"), StringComparison.Ordinal);
+        Assert.Equal("市民 太郎", (await page.InnerTextAsync("#receipt-by")).Trim());
+        await AssertAccessibleAsync(page);
+        Assert.Equal(["captured"], await StatusesOfAsync("MSN-2026-100003"));
+    }
+
     private static async Task AssertAccessibleAsync(IPage page)
     {
         await Accessibility.AssertNoViolationsAsync(page);

@@ -1,3 +1,4 @@
+using Madoguchi.Payments.Counter;
 using Madoguchi.Payments.Gateways.Simulated;
 using Madoguchi.Payments.Payments;
 using Madoguchi.Payments.Refunds;
@@ -34,6 +35,17 @@ internal static class PaymentsTenancySeed
         db.Add(new Refund { Id = Guid.NewGuid(), PaymentId = payment.Id, AmountYen = 100, RemainingYen = 200, CreatedAt = now });
         db.Add(new WebhookReceipt { Gateway = SimulatedGateway.GatewayName, EventId = Guid.NewGuid().ToString("N"), PaymentId = payment.Id, Outcome = "applied", ReceivedAt = now });
         db.Add(new SimulatedCharge { PaymentId = payment.Id, Status = PaymentStatus.Captured, AmountYen = 300, CapturedYen = 300, UpdatedAt = now });
+        db.Add(new CounterReceipt
+        {
+            Id = Guid.NewGuid(),
+            PaymentId = payment.Id,
+            ReceiptNumber = "R20260101-000001",
+            Method = CounterMethods.Cash,
+            AmountYen = 300,
+            ReceivedBy = "user:test",
+            ReceivedByName = "テスト",
+            ReceivedAt = now,
+        });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -112,11 +112,16 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/v1/payments/"] = Api(ApiScopes.Payments),
         ["GET /api/v1/payments/{id:guid}"] = Api(ApiScopes.Payments),
         ["POST /api/v1/payments/{id:guid}/refunds"] = Api(ApiScopes.Payments),
+        ["POST /api/v1/payments/{id:guid}/capture"] = Api(ApiScopes.Payments),
+        ["POST /api/v1/payments/{id:guid}/cancel"] = Api(ApiScopes.Payments),
         ["GET /api/v1/payments/reconciliation"] = Api(ApiScopes.Payments),
         ["POST /api/v1/payments/webhooks/simulated"] = new(Access.OwnCredential),
         ["PAGE /pay/simulated/{id:guid}"] = new(Access.Public),
         ["PAGE /pay/{id:guid}"] = new(Access.Public),
         ["PAGE /pay/{id:guid}/slip"] = new(Access.Public),
+        ["PAGE /pay/fee/{token}"] = new(Access.Public),
+        ["PAGE /staff/payments/counter"] = new(Access.StaffAny),
+        ["PAGE /staff/payments/counter/receipts/{id:guid}"] = new(Access.StaffAny),
 
         // Procedures (手続きガイド)
         ["PAGE /procedures"] = new(Access.Public),

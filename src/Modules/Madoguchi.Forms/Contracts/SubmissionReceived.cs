@@ -23,4 +23,10 @@ public sealed record SubmissionInfo(Guid Id, string ReceiptNumber, Guid Procedur
 public interface ISubmissionReader
 {
     Task<SubmissionInfo?> FindAsync(Guid submissionId, CancellationToken cancellationToken);
+
+    /// <summary>By its receipt number (受付番号), e.g. for counter payment (窓口収納).</summary>
+    Task<SubmissionInfo?> FindByReceiptNumberAsync(string receiptNumber, CancellationToken cancellationToken);
+
+    /// <summary>By the citizen's status link token (the secret in <c>/status/{token}</c>); null when unknown.</summary>
+    Task<SubmissionInfo?> FindByStatusTokenAsync(string token, CancellationToken cancellationToken);
 }

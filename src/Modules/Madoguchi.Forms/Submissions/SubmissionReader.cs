@@ -7,9 +7,25 @@ namespace Madoguchi.Forms.Submissions;
 /// <summary>Lets other modules (cases) read a submission of the current organisation through the contract.</summary>
 public sealed class SubmissionReader(MadoguchiDb db, SubmissionService service) : ISubmissionReader
 {
-    public async Task<SubmissionInfo?> FindAsync(Guid submissionId, CancellationToken cancellationToken)
+    public async Task<SubmissionInfo?> FindAsync(Guid submissionId, CancellationToken cancellationToken) =>
+        Info(await db.Set<Submission>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken));
+
+    public async Task<SubmissionInfo?> FindByReceiptNumberAsync(string receiptNumber, CancellationToken cancellationToken) =>
+        Info(await db.Set<Submission>().AsNoTracking().FirstOrDefaultAsync(s => s.ReceiptNumber == receiptNumber, cancellationToken));
+
+    public async Task<SubmissionInfo?> FindByStatusTokenAsync(string token, CancellationToken cancellationToken)
     {
-        var s = await db.Set<Submission>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken);
+        if (token is null || token.Length is < 20 or > 100)
+        {
+            return null;
+        }
+
+        var hash = Drafts.DraftStore.Hash(token);
+        return Info(await db.Set<Submission>().AsNoTracking().FirstOrDefaultAsync(s => s.StatusTokenHash == hash, cancellationToken));
+    }
+
+    private SubmissionInfo? Info(Submission? s)
+    {
         if (s is null)
         {
             return null;

@@ -63,6 +63,16 @@ public static class PaymentsApi
             .Produces<RefundDto>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/{id:guid}/capture", Capture).WithName("CapturePayment")
+            .WithSummary("Captures (売上確定) an authorised payment for its full amount and answers the payment. Idempotency-Key required (a retry replays the answer). 409 with `status` when it is not authorised: already captured, cancelled, failed, expired, or not yet authorised.")
+            .RequireAuthorization(ScopePolicy).WithIdempotency()
+            .Produces<PaymentDto>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelPayment")
+            .WithSummary("Cancels a payment not yet captured (created, started or authorised: the hold is released) and answers the payment; cancelling again is a no-op. Idempotency-Key required. 409 with `status` when it is captured (refund instead), failed or expired.")
+            .RequireAuthorization(ScopePolicy).WithIdempotency()
+            .Produces<PaymentDto>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/reconciliation", Reconcile).WithName("GetPaymentReconciliation")
             .WithSummary("Daily reconciliation (date=YYYY-MM-DD, JST): captured, refunded and outstanding yen per department and reference prefix, and the payments whose amounts differ from the gateway's settlement report. format=csv for CSV.")
             .RequireAuthorization(ScopePolicy)
@@ -158,6 +168,70 @@ public static class PaymentsApi
         }
 
         await payments.ExpireIfDueAsync(payment, cancellationToken);
+        var history = await payments.HistoryAsync(id, cancellationToken);
+        var slipUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/pay/{payment.Id}/slip";
+        return TypedResults.Ok(ToDto(payment, history, NextUrl(http.Request, gateways.For(payment), payment), slipUrl));
+    }
+
+    private static async Task<Results<Ok<PaymentDto>, ProblemHttpResult>> Capture(Guid id, HttpContext http, PaymentService payments, GatewayRegistry gateways, CancellationToken cancellationToken)
+    {
+        if (RequireKey(http) is { } missing)
+        {
+            return missing;
+        }
+
+        var outcome = await payments.CaptureAsync(id, "api", cancellationToken);
+        if (outcome == TransitionOutcome.Applied && await payments.FindAsync(id, cancellationToken) is { } captured)
+        {
+            // The gateway settles the hold it authorised; ours is already recorded, so a failure here is retried by the caller with the same key.
+            await gateways.For(captured).CaptureAsync(captured, cancellationToken);
+        }
+
+        return await AnswerAsync(id, outcome, http, payments, gateways, "capture-not-allowed",
+            "この支払いは売上確定できません（与信済みの支払いだけが確定できます）。", "Only an authorised payment can be captured.", cancellationToken);
+    }
+
+    private static async Task<Results<Ok<PaymentDto>, ProblemHttpResult>> Cancel(Guid id, HttpContext http, PaymentService payments, GatewayRegistry gateways, CancellationToken cancellationToken)
+    {
+        if (RequireKey(http) is { } missing)
+        {
+            return missing;
+        }
+
+        var outcome = await payments.CancelAsync(id, "api", cancellationToken);
+        if (outcome == TransitionOutcome.Applied && await payments.FindAsync(id, cancellationToken) is { } cancelled)
+        {
+            await gateways.For(cancelled).CancelAsync(cancelled, cancellationToken);
+        }
+
+        return await AnswerAsync(id, outcome, http, payments, gateways, "cancel-not-allowed",
+            "この支払いは取り消せません（収納済みなら返金してください）。", "This payment cannot be cancelled: a captured payment is refunded instead.", cancellationToken);
+    }
+
+    private static ProblemHttpResult? RequireKey(HttpContext http) =>
+        http.Request.Headers.ContainsKey(IdempotencyFilter.HeaderName)
+            ? null
+            : Problem(StatusCodes.Status400BadRequest, "idempotency-key-required",
+                "Idempotency-Key ヘッダーを付けてください（再送しても二重に処理されません）。", "Send an Idempotency-Key header, so that a retry is never done twice.");
+
+    /// <summary>200 with the payment after the command; 409 with the current <c>status</c> when the lifecycle refused it.</summary>
+    private static async Task<Results<Ok<PaymentDto>, ProblemHttpResult>> AnswerAsync(Guid id, TransitionOutcome outcome, HttpContext http, PaymentService payments,
+        GatewayRegistry gateways, string code, string ja, string en, CancellationToken cancellationToken)
+    {
+        payments.ForgetPendingChanges();
+        var payment = outcome == TransitionOutcome.NotFound ? null : await payments.FindAsync(id, cancellationToken);
+        if (payment is null)
+        {
+            return NotFound();
+        }
+
+        var status = PaymentLifecycle.Text(payment.Status);
+        if (outcome == TransitionOutcome.NotAllowed)
+        {
+            return Problem(StatusCodes.Status409Conflict, code, $"{ja}（現在の状態: {status}）", $"{en} (current status: {status})",
+                new Dictionary<string, object?> { ["status"] = status });
+        }
+
         var history = await payments.HistoryAsync(id, cancellationToken);
         var slipUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/pay/{payment.Id}/slip";
         return TypedResults.Ok(ToDto(payment, history, NextUrl(http.Request, gateways.For(payment), payment), slipUrl));

@@ -1,3 +1,4 @@
+using Madoguchi.Payments.Counter;
 using Madoguchi.Payments.Gateways.Simulated;
 using Madoguchi.Payments.Payments;
 using Madoguchi.Payments.Refunds;
@@ -83,5 +84,21 @@ internal sealed class SimulatedChargeConfiguration : IEntityTypeConfiguration<Si
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
         builder.Property(c => c.FailureCode).HasMaxLength(50);
         builder.HasOne<Payment>().WithOne().HasForeignKey<SimulatedCharge>(c => c.PaymentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CounterReceiptConfiguration : IEntityTypeConfiguration<CounterReceipt>
+{
+    public void Configure(EntityTypeBuilder<CounterReceipt> builder)
+    {
+        // One counter record per payment: the database's own guard against a double recording (窓口収納).
+        builder.ToTable("payments_counter_receipts", t => t.HasCheckConstraint("CK_payments_counter_receipts_amount", "\"AmountYen\" > 0"));
+        builder.HasIndex(r => r.PaymentId).IsUnique();
+        builder.HasIndex(r => new { r.OrganizationId, r.ReceiptNumber }).IsUnique();
+        builder.Property(r => r.ReceiptNumber).HasMaxLength(20);
+        builder.Property(r => r.Method).HasMaxLength(30);
+        builder.Property(r => r.ReceivedBy).HasMaxLength(100);
+        builder.Property(r => r.ReceivedByName).HasMaxLength(100);
+        builder.HasOne<Payment>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -22,6 +22,12 @@ public interface IPaymentGateway
 
     Task RefundAsync(Payment payment, long amountYen, CancellationToken cancellationToken);
 
+    /// <summary>Settles an authorised hold (売上確定) after <see cref="PaymentService.CaptureAsync"/> recorded it; repeating it is harmless.</summary>
+    Task CaptureAsync(Payment payment, CancellationToken cancellationToken);
+
+    /// <summary>Releases an authorised hold or stops a started charge after <see cref="PaymentService.CancelAsync"/>; repeating it is harmless.</summary>
+    Task CancelAsync(Payment payment, CancellationToken cancellationToken);
+
     /// <summary>The gateway's settlement report for one day (JST).</summary>
     Task<IReadOnlyList<SettlementLine>> SettlementAsync(DateOnly day, CancellationToken cancellationToken);
 }

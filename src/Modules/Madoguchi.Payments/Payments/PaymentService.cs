@@ -1,9 +1,13 @@
 using System.Security.Cryptography;
+using Madoguchi.Payments.Contracts;
+using Madoguchi.Payments.Reconciliation;
 using Madoguchi.Payments.Refunds;
 using Madoguchi.Platform.Audit;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Idempotency;
+using Madoguchi.Platform.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Madoguchi.Payments.Payments;
@@ -33,10 +37,21 @@ public enum TransitionOutcome
 /// <see cref="PaymentTransition"/>, bumps <see cref="Payment.Version"/>. A concurrent writer makes
 /// SaveChanges fail on the version; the operation then re-reads and decides again.
 /// </summary>
-public sealed partial class PaymentService(MadoguchiDb db, TimeProvider clock, ICurrentActor actor, ILogger<PaymentService> logger)
+public sealed partial class PaymentService(MadoguchiDb db, TimeProvider clock, ICurrentActor actor, Outbox outbox, IConfiguration configuration, ILogger<PaymentService> logger)
 {
+    /// <summary>Default time an online payment may stay unpaid (<c>Payments:ExpireAfter</c>, e.g. <c>01:30:00</c>).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(90);
     private const int Attempts = 5;
+
+    /// <summary>How long an online payment may stay unpaid before the expiry job marks it expired.</summary>
+    public TimeSpan ExpireAfter => configuration.GetValue("Payments:ExpireAfter", Lifetime) is { } value && value > TimeSpan.Zero ? value : Lifetime;
+
+    /// <summary>
+    /// When a new payment expires: a slip (納付書) with a due date (納期限) at the end of that JST day,
+    /// an online payment <see cref="ExpireAfter"/> after it was created.
+    /// </summary>
+    public DateTime ExpiryFor(DateTime createdAt, DateOnly? dueDate) =>
+        dueDate is { } due ? JstDay.Bounds(due).To : createdAt + ExpireAfter;
 
     public Task<Payment?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Set<Payment>().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -65,7 +80,7 @@ public sealed partial class PaymentService(MadoguchiDb db, TimeProvider clock, I
             CreatedBy = actor.Actor,
             CreatedAt = now,
             UpdatedAt = now,
-            ExpiresAt = now + Lifetime,
+            ExpiresAt = ExpiryFor(now, request.DueDate),
             Version = 1,
         };
         db.Set<Payment>().Add(payment);
@@ -122,7 +137,10 @@ public sealed partial class PaymentService(MadoguchiDb db, TimeProvider clock, I
         }, cancellationToken);
     }
 
-    /// <summary>A caller or the citizen cancels before paying (GOV.UK Pay's cancel).</summary>
+    /// <summary>
+    /// A caller or the citizen cancels before paying (GOV.UK Pay's cancel): created, started or
+    /// authorised (the hold is released) become cancelled; cancelling twice is ignored.
+    /// </summary>
     public Task<TransitionOutcome> CancelAsync(Guid paymentId, string source, CancellationToken cancellationToken) =>
         WithRetryAsync(paymentId, payment =>
         {
@@ -133,29 +151,80 @@ public sealed partial class PaymentService(MadoguchiDb db, TimeProvider clock, I
 
             payment.FailureCode = FailureCodes.Abandoned;
             Move(payment, PaymentStatus.Cancelled, 0, source, FailureCodes.Abandoned);
+            Publish(payment);
             return TransitionOutcome.Applied;
         }, cancellationToken);
 
-    /// <summary>Unpaid after <see cref="Payment.ExpiresAt"/>: expired (checked when the payment is read).</summary>
+    /// <summary>
+    /// Captures an authorised payment (売上確定) for its full amount. Only <c>authorised</c> can be
+    /// captured: anything else is not allowed (the API answers 409 with the current status). A
+    /// concurrent cancel and capture resolve on <see cref="Payment.Version"/>: exactly one wins.
+    /// </summary>
+    public Task<TransitionOutcome> CaptureAsync(Guid paymentId, string source, CancellationToken cancellationToken) =>
+        WithRetryAsync(paymentId, payment =>
+        {
+            if (payment.Status != PaymentStatus.Authorised)
+            {
+                return TransitionOutcome.NotAllowed;
+            }
+
+            payment.CapturedYen = payment.AmountYen;
+            payment.CapturedAt = Now;
+            payment.FailureCode = null;
+            Move(payment, PaymentStatus.Captured, payment.AmountYen, source, null);
+            Publish(payment);
+            return TransitionOutcome.Applied;
+        }, cancellationToken);
+
+    /// <summary>Unpaid payments (created or started) expire; an authorised one holds money and waits for capture or cancel.</summary>
+    public static bool IsExpirable(PaymentStatus status) => status is PaymentStatus.Created or PaymentStatus.Started;
+
+    /// <summary>Unpaid after <see cref="Payment.ExpiresAt"/>: expired (also checked when the payment is read).</summary>
     public async Task ExpireIfDueAsync(Payment payment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payment);
-        if (payment.ExpiresAt <= Now && PaymentLifecycle.CanMove(payment.Status, PaymentStatus.Expired))
+        if (payment.ExpiresAt <= Now && IsExpirable(payment.Status))
         {
-            await WithRetryAsync(payment.Id, p =>
-            {
-                if (p.ExpiresAt > Now || !PaymentLifecycle.CanMove(p.Status, PaymentStatus.Expired))
-                {
-                    return TransitionOutcome.Ignored;
-                }
-
-                p.FailureCode = FailureCodes.TimedOut;
-                Move(p, PaymentStatus.Expired, 0, "expiry", FailureCodes.TimedOut);
-                return TransitionOutcome.Applied;
-            }, cancellationToken);
+            await ExpireAsync(payment.Id, cancellationToken);
             await db.Entry(payment).ReloadAsync(cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Expires one payment if it is still unpaid and due, with its history step and a
+    /// <see cref="PaymentStatusChanged"/> event. Safe when several app instances run the expiry job:
+    /// the version check lets one win; the others re-read, see <c>expired</c> and do nothing.
+    /// </summary>
+    public Task<TransitionOutcome> ExpireAsync(Guid paymentId, CancellationToken cancellationToken) =>
+        WithRetryAsync(paymentId, p =>
+        {
+            if (p.ExpiresAt > Now || !IsExpirable(p.Status))
+            {
+                return TransitionOutcome.Ignored;
+            }
+
+            p.FailureCode = FailureCodes.TimedOut;
+            Move(p, PaymentStatus.Expired, 0, "expiry", FailureCodes.TimedOut);
+            Publish(p);
+            return TransitionOutcome.Applied;
+        }, cancellationToken);
+
+    /// <summary>Ids of unpaid payments past their expiry, oldest first, at most <paramref name="limit"/>.</summary>
+    public Task<List<Guid>> DueForExpiryAsync(int limit, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return db.Set<Payment>().AsNoTracking()
+            .Where(p => (p.Status == PaymentStatus.Created || p.Status == PaymentStatus.Started) && p.ExpiresAt <= now)
+            .OrderBy(p => p.ExpiresAt).Select(p => p.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes <see cref="PaymentStatusChanged"/> to the outbox in the same transaction as the change:
+    /// the calling system's webhook, and modules that wait on a reference (bookings), learn of it.
+    /// </summary>
+    internal void Publish(Payment payment) =>
+        outbox.Enqueue(PaymentStatusChanged.Type, new PaymentStatusChanged(Guid.NewGuid(), payment.Id, payment.Reference,
+            PaymentLifecycle.Text(payment.Status), payment.CapturedYen, payment.FailureCode, payment.UpdatedAt), payment.OrganizationId);
 
     /// <summary>Records a refund step on the payment (called by <see cref="RefundService"/> inside its retry).</summary>
     internal void RecordRefund(Payment payment, long amount)

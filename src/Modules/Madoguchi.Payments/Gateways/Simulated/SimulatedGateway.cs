@@ -46,6 +46,33 @@ public sealed class SimulatedGateway(MadoguchiDb db, Outbox outbox, TenantContex
         }
     }
 
+    public async Task CaptureAsync(Payment payment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        var charge = await db.Set<SimulatedCharge>().FirstOrDefaultAsync(c => c.PaymentId == payment.Id, cancellationToken);
+        if (charge is not null && charge.Status is PaymentStatus.Authorised or PaymentStatus.Started or PaymentStatus.Created)
+        {
+            charge.Status = PaymentStatus.Captured;
+            charge.CapturedYen = charge.AmountYen;
+            charge.CapturedAt = clock.GetUtcNow().UtcDateTime;
+            charge.UpdatedAt = charge.CapturedAt.Value;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public async Task CancelAsync(Payment payment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        var charge = await db.Set<SimulatedCharge>().FirstOrDefaultAsync(c => c.PaymentId == payment.Id, cancellationToken);
+        if (charge is not null && charge.Status is PaymentStatus.Authorised or PaymentStatus.Started or PaymentStatus.Created)
+        {
+            charge.Status = PaymentStatus.Cancelled;
+            charge.FailureCode = FailureCodes.Abandoned;
+            charge.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     public async Task<IReadOnlyList<SettlementLine>> SettlementAsync(DateOnly day, CancellationToken cancellationToken)
     {
         var (from, to) = JstDay.Bounds(day);
