@@ -42,6 +42,9 @@ cleanup() {
 trap cleanup EXIT
 run_pg "$PG_BIN/initdb -D $pg_dir/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
 run_pg "$PG_BIN/pg_ctl -D $pg_dir/data -l $pg_dir/pg.log -o \"-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off\" -w start" >/dev/null
+# Test hosts never edit their files: no file watchers (Linux allows 128 inotify instances per user, and a test
+# process starts dozens of hosts; the app processes of the crash tests inherit this too).
+export DOTNET_hostBuilder__reloadConfigOnChange=false DOTNET_USE_POLLING_FILE_WATCHER=true
 export MADOGUCHI_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true"
 echo "PostgreSQL on 127.0.0.1:$pg_port"
 

@@ -17,6 +17,17 @@ public sealed class MadoguchiApp : WebApplicationFactory<Program>
 {
     public const string DemoApiKey = "mdg_test_demo_key_0123456789abcdefghijklmnop";
 
+    /// <summary>
+    /// Every host watches its configuration files and web root for changes, and Linux allows a user only 128
+    /// inotify instances: a test process with dozens of hosts (and other test processes beside it) ran out,
+    /// and hosts failed to start. Tests never edit those files, so hosts here do not watch them.
+    /// </summary>
+    static MadoguchiApp()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     private readonly Dictionary<string, string?> _settings;
     private bool _kestrel;
 

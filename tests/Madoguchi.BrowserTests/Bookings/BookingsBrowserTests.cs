@@ -74,14 +74,30 @@ public sealed class BookingsBrowserTests(BrowserAndApp shared) : IClassFixture<B
         Assert.Equal("転入・転居の手続き（市民課窓口の来庁予約）", (await page.TextContentAsync("h1"))?.Trim());
         await AssertAccessibleAsync(page, 320);
 
-        // The first free slot of this week, or of a following week.
-        for (var week = 0; week < 3 && await page.Locator(".slot-list button").CountAsync() == 0; week++)
+        // The first free slot at least two days ahead (this week or a following one): a slot later today would be
+        // past its change deadline (2 hours before) by the time the test changes it, and then offers no change.
+        var earliest = DateTimeOffset.UtcNow.AddDays(2);
+        ILocator? slot = null;
+        for (var week = 0; week < 4 && slot is null; week++)
         {
-            await page.ClickAsync("text=次の週");
+            foreach (var button in await page.Locator(".slot-list button").AllAsync())
+            {
+                if (DateTimeOffset.Parse((await button.GetAttributeAsync("value"))!, System.Globalization.CultureInfo.InvariantCulture) >= earliest)
+                {
+                    slot = button;
+                    break;
+                }
+            }
+
+            if (slot is null)
+            {
+                await page.ClickAsync("text=次の週");
+            }
         }
 
-        var chosen = (await page.Locator(".slot-list button").First.GetAttributeAsync("value"))!;
-        await page.Locator(".slot-list button").First.ClickAsync();
+        Assert.NotNull(slot);
+        var chosen = (await slot.GetAttributeAsync("value"))!;
+        await slot.ClickAsync();
         Assert.Contains("/bookings/hold/", page.Url, StringComparison.Ordinal);
         var holdUrl = page.Url;
         Assert.NotNull(await page.QuerySelectorAsync("#hold-notice"));
