@@ -34,6 +34,7 @@ public static class FormsModule
         builder.Services.AddScoped<FunnelRecorder>();
         builder.Services.AddScoped<SubmissionService>();
         builder.Services.AddScoped<ISubmissionReader, SubmissionReader>();
+        builder.Services.AddScoped<ISubmissionAnswers, SubmissionAnswersReader>();
         builder.Services.AddScoped<FormJourney>();
         builder.Services.AddScoped<IProcedureForms, ProcedureForms>();
         builder.Services.AddScoped<IDemoContent, FormsDemoContent>();

@@ -104,6 +104,10 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/v1/cases/{id:guid}/assignee"] = new(Access.ApiScopeOrStaff, ApiScopes.Cases),
         ["POST /api/v1/cases/{id:guid}/notes"] = new(Access.ApiScopeOrStaff, ApiScopes.Cases),
         ["GET /api/v1/cases/statistics"] = new(Access.ApiStaff),
+        ["GET /api/v1/cases/export.csv"] = new(Access.ApiScopeOrStaff, ApiScopes.Cases),
+        ["PAGE /staff/cases"] = new(Access.StaffAny),
+        ["PAGE /staff/cases/export.csv"] = new(Access.StaffAny),
+        ["PAGE /staff/cases/{id:guid}"] = new(Access.StaffDepartment),
 
         // Payments (決済)
         ["POST /api/v1/payments/"] = Api(ApiScopes.Payments),
