@@ -43,11 +43,12 @@ public sealed record CaseAbilities(IReadOnlyList<CaseAction> Actions, IReadOnlyL
             }
         }
 
-        // 代決: for a role still waiting at this step, by someone who may approve and has not approved on this route.
+        // 代決: for a role still waiting at this step that this person does not hold (else they simply approve),
+        // by someone who may approve and has not approved on this route.
         if (approver is not null && @case.Status == CaseStatus.InApproval && !ApprovalRoute.IsApproved(@case, steps))
         {
             deputyRoles.AddRange(ApprovalRoute.PendingRoles(@case, steps, round)
-                .Where(role => ApprovalRoute.CheckApprove(@case, steps, round, approver, role, out _) == RouteRefusal.None));
+                .Where(role => !actor.Roles.Contains(role) && ApprovalRoute.CheckApprove(@case, steps, round, approver, role, out _) == RouteRefusal.None));
         }
 
         return new CaseAbilities(actions, deputyRoles);
