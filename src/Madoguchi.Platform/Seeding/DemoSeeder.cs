@@ -74,6 +74,9 @@ public static class DemoSeeder
         ("itpolicy@musashino.example", "情報 政策子", "主査", [StaffRoles.ItPolicy, StaffRoles.Staff], ["it-policy"]),
         ("shimin@musashino.example", "市民 太郎", "主事", [StaffRoles.Staff], ["citizen-services"]),
         ("shimin-kacho@musashino.example", "市民 課長", "課長", [StaffRoles.Approver, StaffRoles.Staff], ["citizen-services"]),
+        // 市民課 has a 係長 and a 課長補佐 too, so a two-step route (係長 → 課長・所属管理者の合議), a 差戻し and a 代決 can be walked in the demo.
+        ("shimin-kakaricho@musashino.example", "市民 係長", "係長", [StaffRoles.Approver, StaffRoles.Staff], ["citizen-services"]),
+        ("shimin-hosa@musashino.example", "市民 補佐", "課長補佐", [StaffRoles.DepartmentAdmin, StaffRoles.Staff], ["citizen-services"]),
         ("kodomo@musashino.example", "子育 花子", "主事", [StaffRoles.Staff], ["child-support"]),
         ("doro@musashino.example", "道路 一郎", "係長", [StaffRoles.Staff, StaffRoles.Approver, StaffRoles.DepartmentAdmin], ["road-management"]),
     ];

@@ -35,6 +35,7 @@ public static class FormsModule
         builder.Services.AddScoped<SubmissionService>();
         builder.Services.AddScoped<ISubmissionReader, SubmissionReader>();
         builder.Services.AddScoped<ISubmissionFields, Corrections.SubmissionFields>();
+        builder.Services.AddScoped<ISubmissionAnswers, SubmissionAnswersReader>();
         builder.Services.AddScoped<FormJourney>();
         builder.Services.AddScoped<IProcedureForms, ProcedureForms>();
         builder.Services.AddScoped<IDemoContent, FormsDemoContent>();

@@ -107,6 +107,10 @@ public sealed partial class AuthorizationMatrixTests
         // 補正依頼: the staff page's form (post/redirect/get), and the applicant's page (the link is the capability).
         ["POST /staff/cases/{id:guid}/corrections"] = new(Access.StaffAny),
         ["PAGE /correct/{token}"] = new(Access.Public),
+        ["GET /api/v1/cases/export.csv"] = new(Access.ApiScopeOrStaff, ApiScopes.Cases),
+        ["PAGE /staff/cases"] = new(Access.StaffAny),
+        ["PAGE /staff/cases/export.csv"] = new(Access.StaffAny),
+        ["PAGE /staff/cases/{id:guid}"] = new(Access.StaffDepartment),
 
         // Payments (決済)
         ["POST /api/v1/payments/"] = Api(ApiScopes.Payments),

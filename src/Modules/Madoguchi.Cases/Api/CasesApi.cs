@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Madoguchi.Cases.Approval;
 using Madoguchi.Cases.Cases;
+using Madoguchi.Cases.Inbox;
 using Madoguchi.Cases.Transitions;
 using Madoguchi.Forms.Contracts;
 using Madoguchi.Platform.Data;
@@ -75,8 +76,11 @@ public static class CasesApi
     {
         var api = app.MapGroup("/api/v1/cases").WithTags("Cases").RequireAuthorization(CasesModule.StaffOrKeyPolicy);
         api.MapGet("", List).WithName("ListCases")
-            .WithSummary("案件一覧: the cases of your departments (an API key: of the organisation), overdue first then by due date; status=received|under-review|awaiting-correction|in-approval|completed|rejected|withdrawn, department (code or id), procedure (slug), page (from 1, 50 a page).")
+            .WithSummary("案件一覧: the cases of your departments (an API key: of the organisation), overdue first then by due date; status=received|under-review|awaiting-correction|in-approval|completed|rejected|withdrawn, department (code or id), procedure (slug), assignee (me|unassigned), q (part of the 受付番号), page (from 1, 50 a page).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/export.csv", Export).WithName("ExportCases")
+            .WithSummary("受付一覧のCSV: the same cases and filters as the list (status, department, procedure, assignee=me|unassigned, q = part of the 受付番号), every match (at most 50,000) as text/csv in UTF-8 with a BOM (Excel opens the Japanese correctly) and CRLF. Audited as a read of personal data.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/statistics", Statistics).WithName("CaseStatistics")
             .WithSummary("Counts of cases by department and status, with how many are overdue: no personal data (情報政策課 and system admins).")
             .RequireAuthorization(CasesModule.StatisticsPolicy);
@@ -98,7 +102,7 @@ public static class CasesApi
 
     private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    private static async Task<Results<Ok<CasePageDto>, ProblemHttpResult>> List(string? status, string? department, string? procedure, int? page,
+    private static async Task<Results<Ok<CasePageDto>, ProblemHttpResult>> List(string? status, string? department, string? procedure, string? assignee, string? q, int? page,
         ClaimsPrincipal user, MadoguchiDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var actor = await CaseActor.ForAsync(db, user, cancellationToken);
@@ -107,47 +111,64 @@ public static class CasesApi
             return Forbidden();
         }
 
-        var query = db.Set<Case>().AsNoTracking();
-        if (!actor.IsApiKey)
+        if (await FilterAsync(db, status, department, procedure, assignee, q, cancellationToken) is not { } filter)
         {
-            var mine = actor.Departments.ToList();
-            query = query.Where(c => mine.Contains(c.DepartmentId));
-        }
-
-        if (!string.IsNullOrEmpty(status))
-        {
-            if (TransitionTable.ParseStatus(status) is not { } parsed)
-            {
-                return Problem(StatusCodes.Status400BadRequest, "invalid-status", "status は received・under-review・awaiting-correction・in-approval・completed・rejected・withdrawn のいずれかです。",
-                    "status must be received, under-review, awaiting-correction, in-approval, completed, rejected or withdrawn.");
-            }
-
-            query = query.Where(c => c.Status == parsed);
-        }
-
-        if (!string.IsNullOrEmpty(department))
-        {
-            var departmentId = Guid.TryParse(department, out var g) ? g
-                : await db.Departments.AsNoTracking().Where(d => d.Code == department).Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
-            query = query.Where(c => c.DepartmentId == departmentId);
-        }
-
-        if (!string.IsNullOrEmpty(procedure))
-        {
-            query = query.Where(c => c.ProcedureSlug == procedure);
+            return InvalidStatus();
         }
 
         var number = Math.Max(1, page ?? 1);
         var today = CaseService.TodayInJapan(clock);
+        var query = CaseInbox.Query(db, actor, filter, today);
         var total = await query.CountAsync(cancellationToken);
-        // Overdue first (open and past due), then by due date (none last), then oldest first.
-        var items = await query
-            .OrderByDescending(c => c.DueDate != null && c.DueDate < today && c.Status != CaseStatus.Completed && c.Status != CaseStatus.Rejected && c.Status != CaseStatus.Withdrawn)
-            .ThenBy(c => c.DueDate == null).ThenBy(c => c.DueDate).ThenBy(c => c.SubmittedAt)
-            .Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var items = await query.Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         var english = English;
         return TypedResults.Ok(new CasePageDto(number, PageSize, total, [.. items.Select(c => Summary(c, today, english))]));
     }
+
+    private static async Task<IResult> Export(string? status, string? department, string? procedure, string? assignee, string? q,
+        ClaimsPrincipal user, MadoguchiDb db, CaseService cases, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var actor = await CaseActor.ForAsync(db, user, cancellationToken);
+        if (actor is null)
+        {
+            return Forbidden();
+        }
+
+        if (await FilterAsync(db, status, department, procedure, assignee, q, cancellationToken) is not { } filter)
+        {
+            return InvalidStatus();
+        }
+
+        var file = await CaseInbox.ExportAsync(db, cases, actor, filter, clock, "api", English, cancellationToken);
+        return TypedResults.File(file, "text/csv; charset=utf-8", CaseInbox.FileName(clock));
+    }
+
+    /// <summary>The list's query parameters as a <see cref="CaseFilter"/>; null when the status is not one of the wire names.</summary>
+    private static async Task<CaseFilter?> FilterAsync(MadoguchiDb db, string? status, string? department, string? procedure, string? assignee, string? q, CancellationToken cancellationToken)
+    {
+        CaseStatus? parsed = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            parsed = TransitionTable.ParseStatus(status);
+            if (parsed is null)
+            {
+                return null;
+            }
+        }
+
+        Guid? departmentId = null;
+        if (!string.IsNullOrEmpty(department))
+        {
+            departmentId = Guid.TryParse(department, out var g) ? g
+                : await db.Departments.AsNoTracking().Where(d => d.Code == department).Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return new CaseFilter(parsed, string.IsNullOrEmpty(procedure) ? null : procedure, CaseFilter.ParseAssignee(assignee), q, departmentId);
+    }
+
+    private static ProblemHttpResult InvalidStatus() =>
+        Problem(StatusCodes.Status400BadRequest, "invalid-status", "status は received・under-review・awaiting-correction・in-approval・completed・rejected・withdrawn のいずれかです。",
+            "status must be received, under-review, awaiting-correction, in-approval, completed, rejected or withdrawn.");
 
     internal static CaseSummaryDto Summary(Case c, DateOnly today, bool english) => new(
         c.Id, c.ReceiptNumber, c.ProcedureSlug, english ? c.ProcedureTitleEn : c.ProcedureTitleJa, c.DepartmentId, TransitionTable.WireName(c.Status),

@@ -55,6 +55,13 @@ public sealed class CaseService(MadoguchiDb db, ICurrentActor auditActor, TimePr
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Writes "this person exported these cases" (受付一覧のCSV: personal data) to the audit chain, with the filters and the row count.</summary>
+    public async Task RecordExportAsync(int count, string via, string filters, CancellationToken cancellationToken)
+    {
+        db.AuditEntries.Add(AuditEntry.Create(auditActor.Actor, "case.personal_data_export", nameof(Case), "export", $"{via}: {count} cases; {filters}", clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<ActionResult> TakeAsync(Guid id, CaseActor actor, CaseActionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);

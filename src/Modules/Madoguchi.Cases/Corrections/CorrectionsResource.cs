@@ -1,7 +1,4 @@
-using System.Resources;
-
-[assembly: NeutralResourcesLanguage("ja")]
-
+// The assembly's NeutralResourcesLanguage("ja") is declared once, in CasesResource.cs.
 namespace Madoguchi.Cases.Corrections;
 
 /// <summary>Marker for the 補正依頼 form's UI strings in Resources/Corrections/CorrectionsResource(.en).resx.</summary>
