@@ -11,7 +11,7 @@ namespace Madoguchi.Tests.Security;
 
 /// <summary>
 /// Stored cross-site scripting: what a citizen types is later shown to staff (booking names on the staff calendar,
-/// form answers on the case page). Payloads that break out of text, attributes and URLs must come back as text:
+/// form answers on the citizen's status page and the staff case page). Payloads that break out of text, attributes and URLs must come back as text:
 /// no element, attribute or URL of the payload exists in the staff page's DOM, and the text reads as typed.
 /// </summary>
 public sealed class StoredXssTests
@@ -54,7 +54,7 @@ public sealed class StoredXssTests
 
     [Theory]
     [MemberData(nameof(Payloads))]
-    public async Task FormAnswer_InTheSubmissionApi_IsStoredAsTypedAndShownAsTextOnTheStatusPage(string payload)
+    public async Task FormAnswer_IsShownAsText_OnTheStatusPageAndTheStaffCasePage(string payload)
     {
         await using var app = await MadoguchiApp.StartAsync();
         await TestForms.PublishAsync(app);
@@ -68,10 +68,30 @@ public sealed class StoredXssTests
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         using var created = await citizen.SendAsync(request, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var status = new Uri((await created.Content.ReadFromJsonAsync<JsonObject>(Ct))!["statusUrl"]!.GetValue<string>()).AbsolutePath;
+        var receipt = (await created.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+        var status = new Uri(receipt["statusUrl"]!.GetValue<string>()).AbsolutePath;
         var page = await Html.ParseAsync(await citizen.GetAsync(new Uri(status, UriKind.Relative), Ct));
         Assert.Contains(page.QuerySelectorAll(".summary-list--answers dd"), dd => dd.TextContent.Contains(payload, StringComparison.Ordinal));
         AssertInert(page);
+
+        // The staff member of 市民課 opens the case the submission became (intake runs through the outbox).
+        using var api = app.CreateApiClient();
+        string? caseId = null;
+        for (var i = 0; i < 150 && caseId is null; i++)
+        {
+            var cases = await api.GetFromJsonAsync<JsonObject>($"/api/v1/cases?procedure={TestForms.Slug}", Ct);
+            caseId = cases!["items"]!.AsArray().FirstOrDefault(c => c!["receiptNumber"]!.GetValue<string>() == receipt["receiptNumber"]!.GetValue<string>())?["id"]?.GetValue<string>();
+            if (caseId is null)
+            {
+                await Task.Delay(200, Ct);
+            }
+        }
+
+        Assert.NotNull(caseId);
+        using var staff = await StaffSignIn.SignedInClientAsync(app, StaffSession.Shimin);
+        var casePage = await StaffSession.GetPageAsync(staff, $"/staff/cases/{caseId}");
+        Assert.Contains(casePage.QuerySelectorAll("dd, td, li"), e => e.TextContent.Contains(payload, StringComparison.Ordinal));
+        AssertInert(casePage);
     }
 
     /// <summary>Nothing of the payloads became markup: no script, iframe, svg or img from them, no event handler, no javascript: URL.</summary>
