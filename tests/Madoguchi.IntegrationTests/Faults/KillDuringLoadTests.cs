@@ -46,6 +46,7 @@ public sealed class KillDuringLoadTests
                 var (resourceId, slots) = await OpenSlotsAsync(first, ct);
                 using var client = first.CreateClient();
                 var sequence = 0;
+                var run = Guid.NewGuid().ToString("N")[..8]; // Idempotency-Keys are 16–200 characters
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 var workers = Enumerable.Range(0, Clients).Select(worker => Task.Run(async () =>
                 {
@@ -53,8 +54,8 @@ public sealed class KillDuringLoadTests
                     {
                         var n = Interlocked.Increment(ref sequence);
                         var attempt = worker % 2 == 0
-                            ? new Attempt("submission", $"fault-sub-{n}", Encoding.UTF8.GetBytes($$"""{"answers":{{answers}}}"""))
-                            : new Attempt("booking", $"fault-book-{n}", BookingBody(resourceId, slots[n % slots.Count], n));
+                            ? new Attempt("submission", $"fault-submission-{run}-{n:D6}", Encoding.UTF8.GetBytes($$"""{"answers":{{answers}}}"""))
+                            : new Attempt("booking", $"fault-booking-{run}-{n:D6}", BookingBody(resourceId, slots[n % slots.Count], n));
                         attempts.Add(attempt);
                         try
                         {

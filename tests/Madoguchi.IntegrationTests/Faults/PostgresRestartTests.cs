@@ -62,11 +62,12 @@ public sealed class PostgresRestartTests
             }, StartTimeout, ct);
             using var client = app.CreateClient();
             var next = 0;
+            var run = Guid.NewGuid().ToString("N")[..8];
             var workers = Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
             {
                 while (acknowledged.Count < Wanted)
                 {
-                    var key = $"pg-restart-{Interlocked.Increment(ref next)}";
+                    var key = $"pg-restart-{run}-{Interlocked.Increment(ref next):D6}"; // 16–200 characters
                     var deadline = DateTime.UtcNow.AddMinutes(2);
                     while (!acknowledged.ContainsKey(key))
                     {
