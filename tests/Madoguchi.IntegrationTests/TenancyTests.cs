@@ -82,7 +82,7 @@ public sealed class TenancyTests
         ExpiresAt = DateTime.UtcNow.AddHours(24),
     };
 
-    /// <summary>One row of each forms table (version, draft, upload, submission, funnel event, receipt counter) in the current organisation.</summary>
+    /// <summary>One row of each forms table (version, draft, upload, submission and its revision, funnel event, receipt counter) in the current organisation.</summary>
     private static void AddFormRows(MadoguchiDb db, Guid procedureId)
     {
         var now = DateTime.UtcNow;
@@ -93,9 +93,10 @@ public sealed class TenancyTests
         draft.Touch(now);
         db.Add(draft);
         db.Add(new Madoguchi.Forms.Uploads.Upload { Id = Guid.NewGuid(), DraftId = draft.Id, FileName = "a.pdf", ContentType = "application/pdf", Size = 5, Sha256 = new string('0', 64), StoragePath = "x", CreatedAt = now });
+        var submissionId = Guid.NewGuid();
         db.Add(new Madoguchi.Forms.Submissions.Submission
         {
-            Id = Guid.NewGuid(),
+            Id = submissionId,
             ProcedureId = procedureId,
             ProcedureSlug = "juminhyo-copy",
             FormVersionId = version.Id,
@@ -105,6 +106,7 @@ public sealed class TenancyTests
             StatusTokenProtected = "x",
             SubmittedAt = now,
         });
+        db.Add(new Madoguchi.Forms.Corrections.SubmissionRevision { Id = Guid.NewGuid(), SubmissionId = submissionId, CorrectionId = Guid.NewGuid(), Number = 1, AnswersBeforeJson = "{}", AnswersAfterJson = "{}", CreatedAt = now });
         db.Add(new Madoguchi.Forms.Funnel.FunnelEvent { ProcedureSlug = "juminhyo-copy", Kind = Madoguchi.Forms.Funnel.FunnelEventKind.View, OccurredAt = now });
         db.Add(new Madoguchi.Forms.Submissions.ReceiptCounter { OrganizationId = db.CurrentOrganizationId, Year = 1999, Next = 1 });
     }

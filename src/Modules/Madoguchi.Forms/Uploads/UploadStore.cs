@@ -6,6 +6,7 @@ using Madoguchi.Platform.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Madoguchi.Forms.Uploads;
@@ -15,7 +16,7 @@ namespace Madoguchi.Forms.Uploads;
 /// outside the database rows; the row keeps name, detected type, size and hash. The type is detected
 /// from the content (magic numbers), never from the file name.
 /// </summary>
-public sealed class UploadStore(MadoguchiDb db, IOptions<FormsOptions> options, IWebHostEnvironment environment, TimeProvider clock)
+public sealed partial class UploadStore(MadoguchiDb db, IOptions<FormsOptions> options, IWebHostEnvironment environment, TimeProvider clock, ILogger<UploadStore> logger)
 {
     public const int DefaultMaxKb = 5120;
 
@@ -55,11 +56,12 @@ public sealed class UploadStore(MadoguchiDb db, IOptions<FormsOptions> options, 
         var now = clock.GetUtcNow().UtcDateTime;
         var relative = Path.Combine(db.CurrentOrganizationId.ToString("N"), now.ToString("yyyy", CultureInfo.InvariantCulture), now.ToString("MM", CultureInfo.InvariantCulture), id.ToString("N"));
         var full = Path.Combine(Root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         input.Position = 0;
         string sha;
-        await using (var output = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+        try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            await using var output = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
             using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var buffer = new byte[81920];
             int n;
@@ -71,6 +73,16 @@ public sealed class UploadStore(MadoguchiDb db, IOptions<FormsOptions> options, 
 
             await output.FlushAsync(cancellationToken);
             sha = Convert.ToHexStringLower(hasher.GetHashAndReset());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full or failing upload disk: no half-written file stays behind, the person keeps every answer and
+            // is told to try again; the operators see the cause in the log (the file's content never is).
+            TryDelete(full);
+            LogStorageFailed(logger, relative, e);
+            return (null, new FieldError(path, "file.storage",
+                "ファイルを保存できませんでした。入力した内容はそのまま残っています。しばらくしてから、もう一度ファイルを選んでください。",
+                "We could not save the file. Your other answers are kept. Please choose the file again in a few minutes."));
         }
 
         db.Add(new Upload
@@ -90,6 +102,21 @@ public sealed class UploadStore(MadoguchiDb db, IOptions<FormsOptions> options, 
     public async Task<Dictionary<string, UploadInfo>> ForDraftAsync(Guid draftId, CancellationToken cancellationToken) =>
         await db.Set<Upload>().AsNoTracking().Where(u => u.DraftId == draftId)
             .ToDictionaryAsync(u => u.Id.ToString(), u => new UploadInfo(u.Id.ToString(), u.FileName, u.ContentType, u.Size), cancellationToken);
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover partial file has no row: it is never served or counted, only wasted space.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An upload could not be written to {RelativePath}; the person was asked to try again")]
+    private static partial void LogStorageFailed(ILogger logger, string relativePath, Exception exception);
 
     /// <summary>PDF, JPEG or PNG by their first bytes; null for anything else.</summary>
     public static string? Sniff(ReadOnlySpan<byte> head) =>
