@@ -32,8 +32,13 @@ internal static class CasesTenancySeed
         db.Add(new CaseDecision { Id = Guid.NewGuid(), CaseId = @case.Id, Round = 1, Role = "Approver", At = now });
         db.Add(new Madoguchi.Cases.Corrections.CorrectionRequest
         {
-            Id = Guid.NewGuid(), CaseId = @case.Id, SubmissionId = @case.SubmissionId, TokenHash = Guid.NewGuid().ToString("N"),
-            Message = "通数を直してください", RequestedAt = now, ExpiresAt = now.AddDays(30),
+            Id = Guid.NewGuid(),
+            CaseId = @case.Id,
+            SubmissionId = @case.SubmissionId,
+            TokenHash = Guid.NewGuid().ToString("N"),
+            Message = "通数を直してください",
+            RequestedAt = now,
+            ExpiresAt = now.AddDays(30),
         });
         db.Add(new Madoguchi.Cases.Notifications.CaseNotification { Id = Guid.NewGuid(), CaseId = @case.Id, Kind = "received", Language = "ja", OutboxMessageId = Guid.NewGuid() });
         db.Add(new Madoguchi.Cases.Notifications.NotificationTemplate { Id = Guid.NewGuid(), Kind = "tenancy-" + Guid.NewGuid().ToString("N")[..8], Language = "ja", Subject = "件名", Body = "本文" });

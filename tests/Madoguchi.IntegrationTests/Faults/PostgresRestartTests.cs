@@ -55,6 +55,8 @@ public sealed class PostgresRestartTests
                 ["Email__PickupDirectory"] = mail,
                 ["Outbox__PollIntervalSeconds"] = "0.2",
                 ["Outbox__BaseDelaySeconds"] = "0.2",
+                // A message claimed when the database went away is free again after this (the default is two minutes).
+                ["Outbox__LockSeconds"] = "3",
                 ["RateLimits__PublicApiPerMinute"] = "100000",
                 ["RateLimits__PublicPostsPerMinute"] = "100000",
                 ["Admission__PublicWriteConcurrency"] = "10000",

@@ -41,7 +41,7 @@ public sealed class UploadStorageFailureTests
             Assert.NotNull(error);
             Assert.Equal("file.storage", error.Code);
             Assert.Contains("入力した内容はそのまま残っています", error.MessageJa, StringComparison.Ordinal);
-            Assert.Contains("try again", error.MessageEn, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("choose the file again", error.MessageEn, StringComparison.Ordinal);
             Assert.Equal(0, rows);
             Assert.True(File.Exists(blocker), "the store must not remove what it did not write");
         }
