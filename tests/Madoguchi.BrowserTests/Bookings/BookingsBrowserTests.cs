@@ -134,18 +134,12 @@ public sealed class BookingsBrowserTests(BrowserAndApp shared) : IClassFixture<B
 
         // Change to another time.
         var manageUrl = page.Url;
-        // To another time that is also two days ahead or more (a time later today would be past its cancel deadline).
-        ILocator? other = null;
-        foreach (var button in await page.Locator("#change ~ form button").AllAsync())
-        {
-            if (DateTimeOffset.Parse((await button.GetAttributeAsync("value"))!, System.Globalization.CultureInfo.InvariantCulture) >= earliest)
-            {
-                other = button;
-                break;
-            }
-        }
-
-        Assert.NotNull(other);
+        // To the latest time offered (the page offers the next 30 free times): never one later today, which could be
+        // past its cancel deadline (2 hours before) by the time the test cancels.
+        var offered = page.Locator("#change ~ form button[name=start]");
+        Assert.True(await offered.CountAsync() > 0);
+        var other = offered.Last;
+        Assert.True(DateTimeOffset.Parse((await other.GetAttributeAsync("value"))!, System.Globalization.CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow.AddHours(3));
         await other.ClickAsync();
         Assert.Contains("日時を変更しました", await page.InnerTextAsync("#message"), StringComparison.Ordinal);
         await AssertAccessibleAsync(page, 320);
