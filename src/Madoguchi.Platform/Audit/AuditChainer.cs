@@ -47,21 +47,7 @@ public static class AuditChainer
                 return linked;
             }
 
-            var last = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
-                .Where(e => e.OrganizationId == organizationId && e.Sequence > 0)
-                .OrderByDescending(e => e.Sequence)
-                .Select(e => new { e.Sequence, e.Hash })
-                .FirstOrDefaultAsync(cancellationToken);
-            var sequence = last?.Sequence ?? 0;
-            var previousHash = last?.Hash ?? "";
-            foreach (var entry in pending)
-            {
-                entry.Sequence = ++sequence;
-                entry.PreviousHash = previousHash;
-                entry.Hash = entry.ComputeHash();
-                previousHash = entry.Hash;
-            }
-
+            await LinkAsync(db, organizationId, pending, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
@@ -70,6 +56,25 @@ public static class AuditChainer
             {
                 return linked;
             }
+        }
+    }
+
+    /// <summary>Numbers and hashes <paramref name="entries"/>, in order, after the organisation's last linked entry.</summary>
+    internal static async Task LinkAsync(MadoguchiDb db, Guid organizationId, IEnumerable<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var last = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => e.OrganizationId == organizationId && e.Sequence > 0)
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = last?.Sequence ?? 0;
+        var previousHash = last?.Hash ?? "";
+        foreach (var entry in entries)
+        {
+            entry.Sequence = ++sequence;
+            entry.PreviousHash = previousHash;
+            entry.Hash = entry.ComputeHash();
+            previousHash = entry.Hash;
         }
     }
 

@@ -189,9 +189,9 @@ public class MadoguchiDb : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid
 
     /// <summary>
     /// Links new audit entries to the end of their organisation's chain, in the writer's transaction: used on
-    /// SQLite, whose transactions are already exclusive writers (BEGIN IMMEDIATE), and by the
-    /// <see cref="AuditChainer"/> on PostgreSQL under its advisory lock. A unique index on (OrganizationId,
-    /// Sequence) of the chained entries backs both.
+    /// SQLite, whose transactions are already exclusive writers (BEGIN IMMEDIATE); on PostgreSQL the
+    /// <see cref="AuditChainer"/> links under its advisory lock with the same <see cref="AuditChainer.LinkAsync"/>.
+    /// A unique index on (OrganizationId, Sequence) of the chained entries backs both.
     /// </summary>
     internal async Task ChainAsync(List<AuditEntry> pending, CancellationToken cancellationToken)
     {
@@ -203,26 +203,12 @@ public class MadoguchiDb : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid
                 throw new InvalidOperationException("An audit entry needs an organisation.");
             }
 
-            if (Database.IsNpgsql())
-            {
-                await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainer.LockKey(organizationId)})", cancellationToken);
-            }
-
-            var last = await AuditEntries.IgnoreQueryFilters().AsNoTracking()
-                .Where(e => e.OrganizationId == organizationId && e.Sequence > 0)
-                .OrderByDescending(e => e.Sequence)
-                .Select(e => new { e.Sequence, e.Hash })
-                .FirstOrDefaultAsync(cancellationToken);
-            var sequence = last?.Sequence ?? 0;
-            var previousHash = last?.Hash ?? "";
             foreach (var entry in group)
             {
                 entry.OrganizationId = organizationId;
-                entry.Sequence = ++sequence;
-                entry.PreviousHash = previousHash;
-                entry.Hash = entry.ComputeHash();
-                previousHash = entry.Hash;
             }
+
+            await AuditChainer.LinkAsync(this, organizationId, group, cancellationToken);
         }
     }
 }
