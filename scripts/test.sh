@@ -65,5 +65,11 @@ set -e
 passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -E '^\s+skipped: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+if [ "$failed" != 0 ]; then
+  # CI keeps only the end of the output, and a failed test's captured app log can be thousands of
+  # lines: repeat each failure's name and message (without its log) last.
+  echo "== Failures"
+  awk '/^failed /{on=1; n=0} on && /Standard output|Standard error/{on=0} on{print; if (++n >= 40) on=0}' "$log"
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"
