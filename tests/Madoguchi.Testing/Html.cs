@@ -16,7 +16,9 @@ public static class Html
     }
 
     /// <summary>Fills a form's fields (keeping hidden ones, such as the antiforgery token) and posts it.</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, IDocument page, string formSelector, IDictionary<string, string> values, string? submitName = null)
+    /// <summary>Submits a form of the page as a browser would: its inputs, with <paramref name="values"/> typed over them, and <paramref name="files"/> chosen (then as multipart/form-data).</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, IDocument page, string formSelector, IDictionary<string, string> values, string? submitName = null,
+        IDictionary<string, (string FileName, string ContentType, byte[] Bytes)>? files = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(page);
@@ -59,7 +61,25 @@ public static class Html
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : form.Action;
         var uri = new Uri(action, UriKind.RelativeOrAbsolute);
         var path = uri.IsAbsoluteUri ? uri.PathAndQuery : action;
-        using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri(path, UriKind.Relative), content);
+        if (files is null)
+        {
+            using var content = new FormUrlEncodedContent(fields);
+            return await client.PostAsync(new Uri(path, UriKind.Relative), content);
+        }
+
+        using var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, (fileName, contentType, bytes)) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            multipart.Add(file, name, fileName);
+        }
+
+        return await client.PostAsync(new Uri(path, UriKind.Relative), multipart);
     }
 }

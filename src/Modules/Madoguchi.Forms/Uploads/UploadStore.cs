@@ -99,9 +99,23 @@ public sealed partial class UploadStore(MadoguchiDb db, IOptions<FormsOptions> o
         return (id.ToString(), null);
     }
 
-    public async Task<Dictionary<string, UploadInfo>> ForDraftAsync(Guid draftId, CancellationToken cancellationToken) =>
-        await db.Set<Upload>().AsNoTracking().Where(u => u.DraftId == draftId)
-            .ToDictionaryAsync(u => u.Id.ToString(), u => new UploadInfo(u.Id.ToString(), u.FileName, u.ContentType, u.Size), cancellationToken);
+    /// <summary>
+    /// The draft's uploads: those stored, and those saved in this request and not yet committed (a step is checked
+    /// before its answers and new files are committed together, and a file chosen on it must count as attached).
+    /// </summary>
+    public async Task<Dictionary<string, UploadInfo>> ForDraftAsync(Guid draftId, CancellationToken cancellationToken)
+    {
+        var files = await db.Set<Upload>().AsNoTracking().Where(u => u.DraftId == draftId)
+            .ToDictionaryAsync(u => u.Id.ToString(), Info, cancellationToken);
+        foreach (var pending in db.ChangeTracker.Entries<Upload>().Where(e => e.State == EntityState.Added && e.Entity.DraftId == draftId))
+        {
+            files[pending.Entity.Id.ToString()] = Info(pending.Entity);
+        }
+
+        return files;
+    }
+
+    private static UploadInfo Info(Upload u) => new(u.Id.ToString(), u.FileName, u.ContentType, u.Size);
 
     private static void TryDelete(string file)
     {
