@@ -23,8 +23,7 @@ public sealed class BookingsAdminBrowserTests(BrowserAndApp shared) : IClassFixt
     [MemberData(nameof(AdminPages))]
     public async Task AdminPage_HasNoAxeViolations_AndFits(string path, int width)
     {
-        var page = await shared.Browser.NewPageAsync(shared.App.RootUri!, width: width);
-        await SignInAsync(page, "admin@musashino.example");
+        var page = await shared.Browser.NewStaffPageAsync(shared.App.RootUri!, "admin@musashino.example", width);
         await page.GotoAsync(path);
         await AssertAccessibleAsync(page, width);
     }

@@ -39,8 +39,7 @@ public sealed class BookingsBrowserTests(BrowserAndApp shared) : IClassFixture<B
     [MemberData(nameof(StaffPages))]
     public async Task StaffBookingPage_HasNoAxeViolations_AndFits(string path, int width)
     {
-        var page = await shared.Browser.NewPageAsync(shared.App.RootUri!, width: width);
-        await SignInAsync(page, "admin@musashino.example");
+        var page = await shared.Browser.NewStaffPageAsync(shared.App.RootUri!, "admin@musashino.example", width);
         await page.GotoAsync(path);
         await AssertAccessibleAsync(page, width);
     }
@@ -226,14 +225,5 @@ public sealed class BookingsBrowserTests(BrowserAndApp shared) : IClassFixture<B
         Assert.True(process.WaitForExit(120_000), $"{file} {arguments} did not finish.");
         Assert.True(process.ExitCode == 0, $"{file} {arguments} failed: {error}\n{input}");
         return output;
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/staff/sign-in");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoSeeder.DemoPassword);
-        await page.ClickAsync("#sign-in-form button[type=submit]");
-        await page.WaitForURLAsync("**/staff", new PageWaitForURLOptions { Timeout = 60_000 });
     }
 }

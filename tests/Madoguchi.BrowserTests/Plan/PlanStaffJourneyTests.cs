@@ -1,5 +1,3 @@
-using Madoguchi.Platform.Seeding;
-using Madoguchi.Testing;
 using Microsoft.Playwright;
 
 namespace Madoguchi.BrowserTests.Plan;
@@ -9,43 +7,9 @@ namespace Madoguchi.BrowserTests.Plan;
 /// strategy council report; every staff page on the way, the public progress page and a KPI chart
 /// pass axe-core.
 /// </summary>
-public sealed class PlanStaffJourneyTests : IAsyncLifetime
+public sealed class PlanStaffJourneyTests(BrowserAndApp shared) : IClassFixture<BrowserAndApp>
 {
-    private readonly Browser _browser = new();
-    private MadoguchiApp _app = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        await _browser.InitializeAsync();
-        _app = await MadoguchiApp.StartKestrelAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _browser.DisposeAsync();
-    }
-
-    private async Task<IPage> SignedInAsync(string email, int width = 1280)
-    {
-        var page = await _browser.NewPageAsync(_app.RootUri!, width: width, height: 900);
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.GotoAsync("/staff/sign-in");
-            await page.FillAsync("#email", email);
-            await page.FillAsync("#password", DemoSeeder.DemoPassword);
-            await page.ClickAsync("#sign-in-form button[type=submit]");
-            try
-            {
-                await page.WaitForURLAsync("**/staff", new PageWaitForURLOptions { Timeout = 45_000 });
-                return page;
-            }
-            catch (TimeoutException) when (attempt < 2)
-            {
-                TestContext.Current.SendDiagnosticMessage($"Sign-in did not reach /staff: {page.Url}");
-            }
-        }
-    }
+    private Task<IPage> SignedInAsync(string email, int width = 1280) => shared.Browser.NewStaffPageAsync(shared.App.RootUri!, email, width, height: 900);
 
     [Fact]
     public async Task Department_Submits_ItPolicy_Evaluates_AndIssuesTheCouncilReport()
@@ -91,7 +55,7 @@ public sealed class PlanStaffJourneyTests : IAsyncLifetime
         await Accessibility.AssertNoViolationsAsync(it);
 
         // The public sees the evaluated report in the tree and on the project page.
-        var visitor = await _browser.NewPageAsync(_app.RootUri!);
+        var visitor = await shared.Browser.NewPageAsync(shared.App.RootUri!);
         await visitor.GotoAsync("/plan/dx-2026/projects/20");
         await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync("計画を上回って進んでいる。");
         await Accessibility.AssertNoViolationsAsync(visitor);

@@ -1,0 +1,211 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Madoguchi.BrowserTests.Cases;
+
+/// <summary>
+/// Issue 4's "done when", in one real browser run: a resident applies online for 各種証明書の郵送請求; 市民課's
+/// clerk sees it in the inbox with its automatic-check results and asks for a correction on the case page;
+/// the resident gets the email, opens its link and fixes the one answer; the case goes through the two-step
+/// route (係長 → 合議 of 課長 and 所属管理者) with a 差戻し by the 課長 and then a 代決 for them by the 主幹, and
+/// is completed. The resident's status page and emails show each step. axe-core checks every staff and
+/// citizen page on the way. Staff use the keyboard only.
+/// </summary>
+public sealed partial class CaseJourneyTests(BrowserAndApp shared) : IClassFixture<BrowserAndApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ResidentApplies_StaffAskForACorrection_TheRouteHasASendBackAndADeputy_AndTheResidentSeesEveryStep()
+    {
+        // The resident applies.
+        var resident = await shared.Browser.NewPageAsync(shared.App.RootUri!);
+        var receipt = await ApplyAsync(resident);
+        var received = await shared.App.WaitForMailAsync("【受理】", Ct);
+        Assert.Contains(receipt, received, StringComparison.Ordinal);
+        Assert.Contains("hanako.kichijoji@example.jp", received, StringComparison.Ordinal);
+        var statusUrl = new Uri(StatusLink().Match(received).Value).PathAndQuery;
+
+        // The clerk finds it with its checks and asks for a correction of the purpose.
+        var clerk = await SignedInAsync("shimin@musashino.example");
+        var caseUrl = await OpenFromInboxAsync(clerk, receipt);
+        Assert.True(await clerk.Locator("#checks li").CountAsync() >= 2);
+        Assert.Equal(await clerk.Locator("#checks li").CountAsync(), await clerk.Locator("#checks li.check--passed").CountAsync());
+        Assert.Contains("武蔵野市", await clerk.InnerTextAsync("#checks"), StringComparison.Ordinal);
+        await Accessibility.AssertNoViolationsAsync(clerk);
+        await PressAsync(clerk, "#act-accept");
+        Assert.Equal("審査中", (await clerk.InnerTextAsync("#case-status")).Trim());
+        await clerk.FocusAsync("#correction-field-purpose");
+        await clerk.Keyboard.PressAsync("Space");
+        await clerk.FillAsync("#correction-message", "提出先を具体的に書いてください");
+        await clerk.FocusAsync("#correction-request button[type=submit]");
+        await clerk.Keyboard.PressAsync("Enter");
+        await clerk.WaitForSelectorAsync("#correction-request .panel--confirmation");
+        Assert.Equal("補正依頼中", (await clerk.InnerTextAsync("#case-status")).Trim());
+        await Accessibility.AssertNoViolationsAsync(clerk);
+
+        // The resident gets the email, sees the request on the status page, and fixes only that answer.
+        var correction = await shared.App.WaitForMailAsync("提出先を具体的に書いてください", Ct);
+        await resident.GotoAsync(statusUrl);
+        Assert.Contains("補正依頼中", await resident.InnerTextAsync("ol.status-steps"), StringComparison.Ordinal);
+        await Accessibility.AssertNoViolationsAsync(resident);
+        await resident.GotoAsync(new Uri(CorrectionLink().Match(correction).Value).PathAndQuery);
+        await Accessibility.AssertNoViolationsAsync(resident);
+        Assert.Equal(0, await resident.Locator("input[name='juminhyoCopies']").CountAsync()); // only what was asked
+        await resident.FillAsync("[name='purpose']", "年金の手続き（日本年金機構 武蔵野年金事務所）");
+        await resident.ClickAsync("form[enctype='multipart/form-data'] button[type=submit]");
+        Assert.Contains("補正を受け付けました", await resident.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Accessibility.AssertNoViolationsAsync(resident);
+
+        // The clerk sees what changed and sends it for approval.
+        await clerk.GotoAsync(caseUrl);
+        Assert.Equal("審査中", (await clerk.InnerTextAsync("#case-status")).Trim());
+        var answered = await clerk.InnerTextAsync("#history-table tr[data-action='correction-answered']");
+        Assert.Contains("年金の手続き", answered, StringComparison.Ordinal);
+        Assert.Contains("年金の手続き（日本年金機構 武蔵野年金事務所）", await clerk.InnerTextAsync("#answers"), StringComparison.Ordinal);
+        await clerk.FillAsync("#comment", "郵送で交付してよいと考えます");
+        await PressAsync(clerk, "#act-submit-for-approval");
+        Assert.Equal("決裁中", (await clerk.InnerTextAsync("#case-status")).Trim());
+
+        // Step 1: the 係長 approves. Step 2 (合議): the 課長 sends it back to the previous step.
+        var kakaricho = await SignedInAsync("shimin-kakaricho@musashino.example");
+        await ApproveAsync(kakaricho, caseUrl, "確認しました");
+        var kacho = await SignedInAsync("shimin-kacho@musashino.example");
+        await kacho.GotoAsync(caseUrl);
+        await kacho.FillAsync("#comment", "郵送先の確認方法を係長に再確認してください");
+        await kacho.FocusAsync("#send-back-previous");
+        await kacho.Keyboard.PressAsync("Space");
+        await PressAsync(kacho, "#act-send-back");
+        Assert.Equal("決裁中", (await kacho.InnerTextAsync("#case-status")).Trim());
+        Assert.Equal(0, await kacho.Locator("#act-approve").CountAsync()); // it waits for the 係長 again
+
+        // The 係長 approves again; the 課長補佐 approves for 所属管理者; the 課長 is away, so the 主幹 approves by 代決.
+        await ApproveAsync(kakaricho, caseUrl, "再確認しました");
+        var hosa = await SignedInAsync("shimin-hosa@musashino.example");
+        await ApproveAsync(hosa, caseUrl, "合議します");
+        var shukan = await SignedInAsync("shimin-shukan@musashino.example");
+        await shukan.GotoAsync(caseUrl);
+        await shukan.SelectOptionAsync("#deputyFor", "Approver");
+        await shukan.FillAsync("#comment", "課長不在のため代決します");
+        await PressAsync(shukan, "#act-approve-as-deputy");
+        var seal = await shukan.InnerTextAsync("#route .seal--deputy");
+        Assert.Contains("代決", seal, StringComparison.Ordinal);
+        Assert.Contains("市民 主幹", seal, StringComparison.Ordinal);
+        Assert.Equal(3, await shukan.Locator("#route .seal").CountAsync()); // 係長, 課長補佐, 主幹 (代決); the voided approval is not sealed
+        await Accessibility.AssertNoViolationsAsync(shukan);
+
+        // The clerk completes it.
+        await clerk.GotoAsync(caseUrl);
+        await clerk.FillAsync("#comment", "証明書を郵送しました");
+        await PressAsync(clerk, "#act-complete");
+        Assert.Equal("完了", (await clerk.InnerTextAsync("#case-status")).Trim());
+        await Accessibility.AssertNoViolationsAsync(clerk);
+
+        // The resident's emails and status page show each step.
+        var completed = await shared.App.WaitForMailAsync("【完了】", Ct);
+        Assert.Contains(receipt, completed, StringComparison.Ordinal);
+        await resident.GotoAsync(statusUrl);
+        var steps = await resident.Locator("ol.status-steps > li h3").AllInnerTextsAsync();
+        string[] expected = ["受付", "審査中", "補正依頼中", "補正済み・審査中", "決裁中", "完了"];
+        Assert.Equal(expected, steps.Select(s => s.Split(' ')[0]).ToArray());
+        Assert.Contains("証明書を郵送しました", await resident.InnerTextAsync("ol.status-steps"), StringComparison.Ordinal);
+        await Accessibility.AssertNoViolationsAsync(resident);
+    }
+
+    /// <summary>各種証明書の郵送請求 for oneself, from the procedure page to the receipt; returns the receipt number.</summary>
+    private static async Task<string> ApplyAsync(IPage page)
+    {
+        await page.GotoAsync("/procedures/certificate-by-post");
+        await page.ClickAsync("text=オンラインで申請する");
+        await page.ClickAsync("main button:has-text('申請を始める')");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.CheckAsync("input[name='requesterType'][value='self']");
+        await page.FillAsync("input[name='name.family']", "吉祥寺");
+        await page.FillAsync("input[name='name.given']", "花子");
+        await page.FillAsync("input[name='name.familyKana']", "キチジョウジ");
+        await page.FillAsync("input[name='name.givenKana']", "ハナコ");
+        await page.SelectOptionAsync("select[name='dateOfBirth.era']", "昭和");
+        await page.FillAsync("input[name='dateOfBirth.year']", "60");
+        await page.FillAsync("input[name='dateOfBirth.month']", "5");
+        await page.FillAsync("input[name='dateOfBirth.day']", "20");
+        await page.FillAsync("input[name='address.postalCode']", "180-0004");
+        await page.FillAsync("input[name='address.address']", "東京都武蔵野市吉祥寺本町1-2-3");
+        await page.FillAsync("input[name='phone']", "0422-51-5131");
+        await page.FillAsync("input[name='email']", "hanako.kichijoji@example.jp");
+        await Continue(page);
+
+        await page.CheckAsync("input[name='kinds'][value='juminhyo']");
+        await page.FillAsync("input[name='juminhyoCopies']", "2");
+        await page.FillAsync("[name='purpose']", "年金の手続き");
+        await Continue(page);
+
+        await page.SetInputFilesAsync("input[name='identityDocument']", new FilePayload { Name = "license.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n% 運転免許証の写し\n%%EOF\n"u8.ToArray() });
+        await page.CheckAsync("input[name='mailTo'][value='registered']");
+        await Continue(page);
+
+        await page.CheckAsync("input[name='payment'][value='moneyOrder']");
+        await page.CheckAsync("input[name='postage'][value='ordinary']");
+        await Continue(page);
+
+        await page.CheckAsync("input[name='declaration']");
+        await page.CheckAsync("input[name='legitimateUse']");
+        await Continue(page);
+
+        Assert.Equal("入力内容の確認", (await page.TextContentAsync("h1"))?.Trim());
+        await page.ClickAsync("button:has-text('同意して送信する')");
+        var number = (await page.TextContentAsync(".receipt-number"))!.Trim();
+        Assert.Matches(@"^MSN-20\d\d-\d{6}$", number);
+        await Accessibility.AssertNoViolationsAsync(page);
+        return number;
+    }
+
+    private static async Task Continue(IPage page)
+    {
+        await page.ClickAsync("main .button-row button:has-text('次へ進む')");
+        Assert.False(await page.IsVisibleAsync(".error-summary"), "The step was refused: " + await page.InnerTextAsync("main"));
+    }
+
+    private static async Task ApproveAsync(IPage page, string caseUrl, string comment)
+    {
+        await page.GotoAsync(caseUrl);
+        await page.FillAsync("#comment", comment);
+        await PressAsync(page, "#act-approve");
+    }
+
+    /// <summary>Waits (the outbox opens the case within seconds) for the receipt in the inbox, then opens it with the keyboard.</summary>
+    private static async Task<string> OpenFromInboxAsync(IPage page, string receipt)
+    {
+        var link = page.Locator($"#cases tr[data-receipt='{receipt}'] a");
+        for (var attempt = 0; attempt < 60 && await link.CountAsync() == 0; attempt++)
+        {
+            await page.GotoAsync("/staff/cases");
+            if (await link.CountAsync() == 0)
+            {
+                await Task.Delay(500, Ct);
+            }
+        }
+
+        await Accessibility.AssertNoViolationsAsync(page);
+        await link.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/staff/cases/*");
+        return new Uri(page.Url).PathAndQuery;
+    }
+
+    /// <summary>Presses a button with the keyboard and waits for the page that answers (a PRG redirect shows #done).</summary>
+    private static async Task PressAsync(IPage page, string selector)
+    {
+        await page.FocusAsync(selector);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#done");
+    }
+
+    private Task<IPage> SignedInAsync(string email) => shared.Browser.NewStaffPageAsync(shared.App.RootUri!, email);
+
+    [GeneratedRegex(@"https?://[^\s]+/status/[A-Za-z0-9_\-]+")]
+    private static partial Regex StatusLink();
+
+    [GeneratedRegex(@"https?://[^\s]+/correct/[A-Za-z0-9_\-]{20,100}")]
+    private static partial Regex CorrectionLink();
+}
