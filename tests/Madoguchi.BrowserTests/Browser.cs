@@ -80,7 +80,15 @@ public sealed class Browser : IAsyncLifetime
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", DemoSeeder.DemoPassword);
         await page.ClickAsync("#sign-in-form button[type=submit]");
-        await page.WaitForURLAsync("**/staff");
+        try
+        {
+            await page.WaitForURLAsync("**/staff");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{email} was not signed in: the browser shows {page.Url}: {await page.InnerTextAsync("main")}", e);
+        }
+
         _staffSessions[key] = await page.Context.StorageStateAsync();
         return page;
     }

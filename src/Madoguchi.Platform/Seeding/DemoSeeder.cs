@@ -77,8 +77,8 @@ public static class DemoSeeder
         // 市民課 has a 係長 and a 課長補佐 too, so a two-step route (係長 → 課長・所属管理者の合議), a 差戻し and a 代決 can be walked in the demo.
         ("shimin-kakaricho@musashino.example", "市民 係長", "係長", [StaffRoles.Approver, StaffRoles.Staff], ["citizen-services"]),
         ("shimin-hosa@musashino.example", "市民 補佐", "課長補佐", [StaffRoles.DepartmentAdmin, StaffRoles.Staff], ["citizen-services"]),
-        // …and a 主幹 (Approver) who can approve by 代決 for an absent 課長 on a route the 係長 and 課長補佐 have already approved.
-        ("shimin-shukan@musashino.example", "市民 主幹", "主幹", [StaffRoles.Approver, StaffRoles.Staff], ["citizen-services"]),
+        // …and a 主幹 who is also 所属管理者, so the 合議 of 課長 and 所属管理者 can be approved by the 主幹 while the 課長補佐 approves by 代決 for an absent 課長.
+        ("shimin-shukan@musashino.example", "市民 主幹", "主幹", [StaffRoles.DepartmentAdmin, StaffRoles.Staff], ["citizen-services"]),
         ("kodomo@musashino.example", "子育 花子", "主事", [StaffRoles.Staff], ["child-support"]),
         ("doro@musashino.example", "道路 一郎", "係長", [StaffRoles.Staff, StaffRoles.Approver, StaffRoles.DepartmentAdmin], ["road-management"]),
     ];

@@ -30,7 +30,7 @@ public sealed class CasesDemoContent : IDemoContent
             ],
             [
                 new CheckRule(CheckRules.Residence, Field: "address", City: "武蔵野市"),
-                new CheckRule(CheckRules.Duplicate, NameField: "applicantName", DateOfBirthField: "dateOfBirth"),
+                new CheckRule(CheckRules.Duplicate, NameField: "name", DateOfBirthField: "dateOfBirth"),
             ]),
     ];
 
