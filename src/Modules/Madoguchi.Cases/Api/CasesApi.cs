@@ -76,7 +76,7 @@ public static class CasesApi
     {
         var api = app.MapGroup("/api/v1/cases").WithTags("Cases").RequireAuthorization(CasesModule.StaffOrKeyPolicy);
         api.MapGet("", List).WithName("ListCases")
-            .WithSummary("案件一覧: the cases of your departments (an API key: of the organisation), overdue first then by due date; status=received|under-review|awaiting-correction|in-approval|completed|rejected|withdrawn, department (code or id), procedure (slug), assignee (me|unassigned), q (part of the 受付番号), page (from 1, 50 a page).")
+            .WithSummary("案件一覧: the cases of your departments (an API key: of the organisation): open ones by due date (overdue first, none last), then closed ones; status=received|under-review|awaiting-correction|in-approval|completed|rejected|withdrawn, department (code or id), procedure (slug), assignee (me|unassigned), q (part of the 受付番号), page (from 1, 50 a page).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/export.csv", Export).WithName("ExportCases")
             .WithSummary("受付一覧のCSV: the same cases and filters as the list (status, department, procedure, assignee=me|unassigned, q = part of the 受付番号), every match (at most 50,000) as text/csv in UTF-8 with a BOM (Excel opens the Japanese correctly) and CRLF. Audited as a read of personal data.")
@@ -116,11 +116,10 @@ public static class CasesApi
             return InvalidStatus();
         }
 
-        var number = Math.Max(1, page ?? 1);
+        var number = Math.Clamp(page ?? 1, 1, int.MaxValue / PageSize);
         var today = CaseService.TodayInJapan(clock);
-        var query = CaseInbox.Query(db, actor, filter, today);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var total = await CaseInbox.Query(db, actor, filter).CountAsync(cancellationToken);
+        var items = await CaseInbox.PageAsync(db, actor, filter, (number - 1) * PageSize, PageSize, cancellationToken);
         var english = English;
         return TypedResults.Ok(new CasePageDto(number, PageSize, total, [.. items.Select(c => Summary(c, today, english))]));
     }

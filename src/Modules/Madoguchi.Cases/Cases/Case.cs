@@ -63,6 +63,12 @@ public sealed class Case : ITenantOwned
     /// <summary>処理期限: the submission date plus 標準処理期間 in business days (営業日); null when the procedure has none.</summary>
     public DateOnly? DueDate { get; set; }
 
+    /// <summary>
+    /// 未完了: not completed, rejected or withdrawn. Computed by the database from <see cref="Status"/> (a stored
+    /// generated column) so that the 受付一覧 can read its order (open first, then by due date) from an index.
+    /// </summary>
+    public bool IsOpen { get; private set; } = true;
+
     /// <summary>担当者.</summary>
     public Guid? AssigneeId { get; set; }
     public string? AssigneeName { get; set; }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Madoguchi.Cases.Cases;
+using Madoguchi.Cases.Transitions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,9 +13,22 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.ToTable("cases_cases");
         // One case per submission: a redelivered intake message cannot open a second one.
         builder.HasIndex(c => c.SubmissionId).IsUnique();
-        // The department inbox: open cases first by due date.
-        builder.HasIndex(c => new { c.OrganizationId, c.DepartmentId, c.Status, c.DueDate });
+        // 受付一覧 (CaseInbox): the order is (IsOpen desc, DueDate, SubmittedAt, Id), so a department's first page is
+        // the first rows of this index and its count an index-only scan, never a sort of the whole department.
+        builder.Property(c => c.IsOpen).HasComputedColumnSql(IsOpenSql, stored: true);
+        builder.HasIndex(c => new { c.OrganizationId, c.DepartmentId, c.IsOpen, c.DueDate, c.SubmittedAt, c.Id })
+            .IsDescending(false, false, true, false, false, false).HasDatabaseName("IX_cases_cases_inbox");
+        // Filtered by status: IsOpen follows from the status (the query says so), so this index gives the same order.
+        builder.HasIndex(c => new { c.OrganizationId, c.DepartmentId, c.Status, c.IsOpen, c.DueDate, c.SubmittedAt, c.Id })
+            .IsDescending(false, false, false, true, false, false, false).HasDatabaseName("IX_cases_cases_inbox_status");
+        // An API key reads the whole organisation's inbox (no department).
+        builder.HasIndex(c => new { c.OrganizationId, c.IsOpen, c.DueDate, c.SubmittedAt, c.Id })
+            .IsDescending(false, true, false, false, false).HasDatabaseName("IX_cases_cases_inbox_organization");
         builder.HasIndex(c => new { c.OrganizationId, c.ProcedureId, c.ApplicantKey });
+        // 受付番号 search (q, any part): a trigram index on PostgreSQL (pg_trgm, a trusted contrib extension) serves
+        // LIKE '%…%'; SQLite ignores the method and keeps a plain index.
+        builder.Metadata.Model.GetOrAddPostgresExtension(null, "pg_trgm", null);
+        builder.HasIndex(c => c.ReceiptNumber).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_cases_cases_receipt_trgm");
         builder.Property(c => c.ProcedureSlug).HasMaxLength(100);
         builder.Property(c => c.ProcedureTitleJa).HasMaxLength(200);
         builder.Property(c => c.ProcedureTitleEn).HasMaxLength(200);
@@ -23,6 +38,13 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // 楽観的排他 on both providers: UPDATE … WHERE Version = @original.
         builder.Property(c => c.Version).IsConcurrencyToken();
     }
+
+    /// <summary>
+    /// <see cref="Case.IsOpen"/> as SQL for both providers (double-quoted identifiers work in PostgreSQL and SQLite),
+    /// from the same statuses as <see cref="TransitionTable.IsOpen"/> (a test holds the two together).
+    /// </summary>
+    internal static readonly string IsOpenSql = string.Create(CultureInfo.InvariantCulture,
+        $"\"Status\" NOT IN ({(int)CaseStatus.Completed}, {(int)CaseStatus.Rejected}, {(int)CaseStatus.Withdrawn})");
 }
 
 internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>

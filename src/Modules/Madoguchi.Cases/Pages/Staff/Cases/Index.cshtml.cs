@@ -14,7 +14,7 @@ namespace Madoguchi.Cases.Pages.Staff.Cases;
 
 /// <summary>
 /// 受付一覧: the cases of the signed-in member's departments, filtered by status, procedure, assignee and
-/// 受付番号 (a GET form, no JavaScript), sorted by due date with overdue ones first, 50 a page. 情報政策課 and
+/// 受付番号 (a GET form, no JavaScript), open ones by due date (overdue first), then closed ones (ADR 0055), 50 a page. 情報政策課 and
 /// system administrators see counts only (statistics, no personal data), never the list.
 /// </summary>
 [Authorize(Policy = "staff")]
@@ -82,10 +82,10 @@ public sealed class IndexModel(MadoguchiDb db, IProcedureCatalog catalog, TimePr
 
         var all = await catalog.ListAsync(cancellationToken);
         Procedures = [.. all.Where(p => actor.Departments.Contains(p.ResponsibleDepartmentId)).OrderBy(p => English ? p.TitleEn : p.TitleJa, StringComparer.Ordinal)];
-        var query = CaseInbox.Query(db, actor, Filter(), Today);
-        Total = await query.CountAsync(cancellationToken);
+        var filter = Filter();
+        Total = await CaseInbox.Query(db, actor, filter).CountAsync(cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Items = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        Items = await CaseInbox.PageAsync(db, actor, filter, (PageNumber - 1) * PageSize, PageSize, cancellationToken);
         return Page();
     }
 
