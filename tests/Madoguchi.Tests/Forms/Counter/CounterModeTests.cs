@@ -125,7 +125,7 @@ public sealed class CounterModeTests : IAsyncLifetime
         Assert.Contains("submission.personal_data_read", audited);
 
         // Going back to the draft after submitting shows the same application, it does not start another.
-        var back = await StaffSession.GetPageAsync(shimin, $"/staff/counter/{DraftIdOf(confirm)}/confirm");
+        var (_, back) = await FollowAsync(shimin, await shimin.GetAsync(new Uri($"/staff/counter/{DraftIdOf(confirm)}/confirm", UriKind.Relative), Ct));
         Assert.Equal(receipt, back.QuerySelector("#receipt-number")!.TextContent.Trim());
     }
 
