@@ -243,9 +243,20 @@ public sealed class CounterModeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DoubleSubmit_OfTheConfirmation_MakesOneSubmissionAndOneCase()
+    public Task DoubleSubmit_OfTheConfirmation_MakesOneSubmissionAndOneCase() => DoubleSubmitAsync(_app);
+
+    [Fact]
+    public async Task DoubleSubmit_OfTheConfirmation_MakesOneSubmissionAndOneCase_OnPostgreSql()
     {
-        using var shimin = await StaffSignIn.SignedInClientAsync(_app, Shimin);
+        await using var app = await MadoguchiApp.StartAsync(Madoguchi.Platform.Data.DatabaseProvider.Postgres);
+        await TestForms.PublishAsync(app, PrefillDefinition);
+        await DoubleSubmitAsync(app);
+    }
+
+    /// <summary>Four presses of the confirmation's button at once (a double click, a resent form): one submission, one case, all on the same application.</summary>
+    private static async Task DoubleSubmitAsync(MadoguchiApp app)
+    {
+        using var shimin = await StaffSignIn.SignedInClientAsync(app, Shimin);
         var confirm = await FillAsync(shimin);
         var values = new Dictionary<string, string> { ["Confirmed"] = "true" };
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Html.SubmitAsync(shimin, confirm, "#confirm-form", values)));
@@ -253,7 +264,7 @@ public sealed class CounterModeTests : IAsyncLifetime
         Assert.All(locations, l => Assert.Equal(HttpStatusCode.Redirect, l.StatusCode));
         Assert.Single(locations.Select(l => l.Item2).Distinct());
 
-        var count = await _app.InOrganizationAsync("MSN", async (db, _) => await db.Set<Submission>().CountAsync(s => s.Channel == SubmissionChannel.Counter, Ct));
+        var count = await app.InOrganizationAsync("MSN", async (db, _) => await db.Set<Submission>().CountAsync(s => s.Channel == SubmissionChannel.Counter, Ct));
         Assert.Equal(1, count);
         var print = await StaffSession.GetPageAsync(shimin, locations[0].Item2!);
         var receipt = print.QuerySelector("#receipt-number")!.TextContent.Trim();
