@@ -23,6 +23,7 @@ public static class BookingsModule
         services.AddScoped<SlotStore>();
         services.AddScoped<BookingLinks>();
         services.AddScoped<BookingService>();
+        services.AddScoped<Madoguchi.Forms.Contracts.ICounterVisits, Reservations.CounterVisitsSource>();
         services.AddScoped<WaitlistService>();
         services.AddScoped<LotteryService>();
         services.AddScoped<Admin.ResourceAdministration>();

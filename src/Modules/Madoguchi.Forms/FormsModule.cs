@@ -37,6 +37,7 @@ public static class FormsModule
         builder.Services.AddScoped<ISubmissionFields, Corrections.SubmissionFields>();
         builder.Services.AddScoped<ISubmissionAnswers, SubmissionAnswersReader>();
         builder.Services.AddScoped<FormJourney>();
+        builder.Services.AddScoped<Counter.CounterDesk>();
         builder.Services.AddScoped<IProcedureForms, ProcedureForms>();
         builder.Services.AddScoped<IDemoContent, FormsDemoContent>();
         builder.Services.AddSingleton<DraftMaintenance>();

@@ -111,6 +111,13 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /staff/cases"] = new(Access.StaffAny),
         ["PAGE /staff/cases/export.csv"] = new(Access.StaffAny),
         ["PAGE /staff/cases/{id:guid}"] = new(Access.StaffDepartment),
+        ["GET /api/v1/cases/statistics/channels"] = new(Access.ApiStaff),
+        // 書かない窓口 (ADR 0054): any staff member sees the page (it lists only their departments' procedures and visits);
+        // a counter draft and its printed application belong to the procedure's department.
+        ["PAGE /staff/counter"] = new(Access.StaffAny),
+        ["PAGE /staff/counter/{draftId:guid}/{stepId}"] = new(Access.StaffDepartment),
+        ["PAGE /staff/counter/{draftId:guid}/confirm"] = new(Access.StaffDepartment),
+        ["PAGE /staff/counter/submissions/{id:guid}"] = new(Access.StaffDepartment),
 
         // Payments (決済)
         ["POST /api/v1/payments/"] = Api(ApiScopes.Payments),

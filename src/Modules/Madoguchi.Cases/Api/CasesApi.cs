@@ -27,7 +27,17 @@ public static class CasesApi
     public const int PageSize = 50;
 
     public sealed record CaseSummaryDto(Guid Id, string ReceiptNumber, string Procedure, string ProcedureTitle, Guid DepartmentId, string Status, string StatusLabel,
-        string? Assignee, string? DueDate, bool Overdue, DateTime SubmittedAt, int Version);
+        string? Assignee, string? DueDate, bool Overdue, DateTime SubmittedAt, int Version)
+    {
+        /// <summary><c>web</c> or <c>api</c> (online), or <c>counter</c> (窓口: entered by staff with the citizen).</summary>
+        public string Channel { get; init; } = "web";
+
+        /// <summary>For a counter submission: the staff member who entered it.</summary>
+        public string? EnteredBy { get; init; }
+    }
+
+    /// <summary>Online rate (オンライン化率) of one procedure: online (web and API) submissions against counter ones.</summary>
+    public sealed record ChannelRow(string Procedure, Guid DepartmentId, int Online, int Counter, double? OnlineRate);
 
     public sealed record CasePageDto(int Page, int PageSize, int Total, IReadOnlyList<CaseSummaryDto> Items);
 
@@ -83,6 +93,9 @@ public static class CasesApi
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/statistics", Statistics).WithName("CaseStatistics")
             .WithSummary("Counts of cases by department and status, with how many are overdue: no personal data (情報政策課 and system admins).")
+            .RequireAuthorization(CasesModule.StatisticsPolicy);
+        api.MapGet("/statistics/channels", Channels).WithName("CaseChannelStatistics")
+            .WithSummary("Online rate per procedure: online (web, API) and counter (窓口) submissions counted apart")
             .RequireAuthorization(CasesModule.StatisticsPolicy);
         api.MapGet("/{id:guid}", Get).WithName("GetCase")
             .WithSummary("A case with its answers, automatic-check results, history, notes, approval route state and the actions allowed now. Audited as a read of personal data.")
@@ -171,7 +184,28 @@ public static class CasesApi
 
     internal static CaseSummaryDto Summary(Case c, DateOnly today, bool english) => new(
         c.Id, c.ReceiptNumber, c.ProcedureSlug, english ? c.ProcedureTitleEn : c.ProcedureTitleJa, c.DepartmentId, TransitionTable.WireName(c.Status),
-        TransitionTable.Label(c.Status, english), c.AssigneeName, c.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.IsOverdue(today), c.SubmittedAt, c.Version);
+        TransitionTable.Label(c.Status, english), c.AssigneeName, c.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.IsOverdue(today), c.SubmittedAt, c.Version)
+    {
+        Channel = c.Channel,
+        EnteredBy = c.EnteredByName,
+    };
+
+    /// <summary>The online rate per procedure: counter submissions (書かない窓口) are counted apart from online ones.</summary>
+    private static async Task<Ok<List<ChannelRow>>> Channels(MadoguchiDb db, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<Case>().AsNoTracking()
+            .GroupBy(c => new { c.ProcedureSlug, c.DepartmentId, Counter = c.Channel == "counter" })
+            .Select(g => new { g.Key.ProcedureSlug, g.Key.DepartmentId, g.Key.Counter, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.GroupBy(r => (r.ProcedureSlug, r.DepartmentId)).OrderBy(g => g.Key.ProcedureSlug, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var online = g.Where(r => !r.Counter).Sum(r => r.Count);
+                var counter = g.Where(r => r.Counter).Sum(r => r.Count);
+                return new ChannelRow(g.Key.ProcedureSlug, g.Key.DepartmentId, online, counter, online + counter == 0 ? null : Math.Round((double)online / (online + counter), 4));
+            })
+            .ToList());
+    }
 
     private static async Task<Ok<List<StatisticsRow>>> Statistics(MadoguchiDb db, TimeProvider clock, CancellationToken cancellationToken)
     {

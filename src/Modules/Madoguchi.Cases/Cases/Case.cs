@@ -56,6 +56,14 @@ public sealed class Case : ITenantOwned
 
     public CaseStatus Status { get; set; }
 
+    /// <summary>How the submission arrived: <c>web</c> or <c>api</c> (online) or <c>counter</c> (窓口, 書かない窓口), copied at intake.</summary>
+    public string Channel { get; set; } = "web";
+
+    /// <summary>For a counter submission: the staff member who entered it with the citizen.</summary>
+    public string? EnteredByName { get; set; }
+
+    public bool IsCounter => Channel == "counter";
+
     public DateTime SubmittedAt { get; set; }
     public DateTime OpenedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

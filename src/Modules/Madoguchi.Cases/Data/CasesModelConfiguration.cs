@@ -35,6 +35,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.ReceiptNumber).HasMaxLength(40);
         builder.Property(c => c.ApplicantKey).HasMaxLength(64);
         builder.Property(c => c.AssigneeName).HasMaxLength(200);
+        builder.Property(c => c.Channel).HasMaxLength(10);
+        builder.Property(c => c.EnteredByName).HasMaxLength(200);
+        builder.Ignore(c => c.IsCounter);
         // 楽観的排他 on both providers: UPDATE … WHERE Version = @original.
         builder.Property(c => c.Version).IsConcurrencyToken();
     }

@@ -75,6 +75,8 @@ public sealed class SubmissionIntakeHandler(MadoguchiDb db, TenantContext tenant
             ReceiptNumber = submission.ReceiptNumber,
             ApplicantKey = applicantKey,
             Status = CaseStatus.Received,
+            Channel = submission.Channel,
+            EnteredByName = submission.EnteredByName,
             SubmittedAt = submission.SubmittedAt,
             OpenedAt = now,
             UpdatedAt = now,
@@ -89,7 +91,7 @@ public sealed class SubmissionIntakeHandler(MadoguchiDb db, TenantContext tenant
             db.Add(new CaseCheckResult { Id = Guid.NewGuid(), CaseId = @case.Id, Order = order++, Kind = outcome.Kind, Passed = outcome.Passed, MessageJa = outcome.MessageJa, MessageEn = outcome.MessageEn });
         }
 
-        db.Add(new CaseEvent { Id = Guid.NewGuid(), CaseId = @case.Id, At = now, ActorName = "system", Action = "open", FromStatus = CaseStatus.Received, ToStatus = CaseStatus.Received });
+        db.Add(new CaseEvent { Id = Guid.NewGuid(), CaseId = @case.Id, At = now, ActorName = @case.EnteredByName ?? "system", Action = @case.IsCounter ? "open-counter" : "open", FromStatus = CaseStatus.Received, ToStatus = CaseStatus.Received });
         try
         {
             await db.SaveChangesAsync(cancellationToken);

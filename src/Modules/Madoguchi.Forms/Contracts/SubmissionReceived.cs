@@ -18,6 +18,12 @@ public sealed record SubmissionInfo(Guid Id, string ReceiptNumber, Guid Procedur
 
     /// <summary>The status page's capability token, for links in notices (null when it cannot be read back).</summary>
     public string? StatusToken { get; init; }
+
+    /// <summary>How it arrived: <c>web</c> or <c>api</c> (online), or <c>counter</c> (書かない窓口, entered by staff).</summary>
+    public string Channel { get; init; } = "web";
+
+    /// <summary>For a counter submission: the staff member who entered it.</summary>
+    public string? EnteredByName { get; init; }
 }
 
 public interface ISubmissionReader

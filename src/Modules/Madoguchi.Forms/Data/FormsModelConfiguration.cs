@@ -67,6 +67,7 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         builder.Property(s => s.RequestHash).HasMaxLength(64);
         builder.Property(s => s.Email).HasMaxLength(254);
         builder.Property(s => s.Language).HasMaxLength(2);
+        builder.Property(s => s.EnteredByName).HasMaxLength(200);
         builder.HasOne<FormVersion>().WithMany().HasForeignKey(s => s.FormVersionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

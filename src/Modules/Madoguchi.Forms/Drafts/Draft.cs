@@ -52,6 +52,9 @@ public sealed class Draft : ITenantOwned, IAuditExempt
     /// <summary>Optimistic concurrency: two tabs or a double click can't both submit.</summary>
     public Guid Version { get; set; }
 
+    /// <summary>書かない窓口: the staff member filling this draft with the citizen at the counter (null for a citizen's own draft).</summary>
+    public Guid? CounterStaffId { get; set; }
+
     public bool IsSubmitted => SubmittedAt is not null;
 
     public JsonObject Answers() => JsonNode.Parse(AnswersJson) as JsonObject ?? [];

@@ -51,6 +51,12 @@ public sealed partial class DraftMaintenance(IServiceScopeFactory scopes, TimePr
         foreach (var draft in abandoned)
         {
             draft.AbandonedAt = now;
+            if (draft.CounterStaffId is not null)
+            {
+                // A counter draft left unfinished is not an online attempt the citizen gave up on.
+                continue;
+            }
+
             db.Add(new FunnelEvent { OrganizationId = draft.OrganizationId, ProcedureSlug = draft.ProcedureSlug, Kind = FunnelEventKind.Abandoned, Attempt = draft.Attempt, OccurredAt = now });
         }
 

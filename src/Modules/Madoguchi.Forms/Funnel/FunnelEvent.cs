@@ -45,5 +45,9 @@ public enum FunnelEventKind
     /// <summary>A draft was left unsubmitted past the idle timeout and not resumed within a day.</summary>
     Abandoned = 4,
 
+    /// <summary>Submitted online (web or API): the online-rate numerator.</summary>
     Submitted = 5,
+
+    /// <summary>Entered by staff at the counter (書かない窓口): counted apart from online submissions.</summary>
+    CounterSubmitted = 6,
 }

@@ -31,6 +31,12 @@ public sealed class Submission : ITenantOwned, IAuditExempt
 
     public SubmissionChannel Channel { get; set; }
 
+    /// <summary>書かない窓口: the staff member who entered it with the citizen at the counter (null online).</summary>
+    public Guid? EnteredById { get; set; }
+
+    /// <summary>That staff member's display name when it was entered.</summary>
+    public string? EnteredByName { get; set; }
+
     public DateTime SubmittedAt { get; set; }
 
     /// <summary>Hex SHA-256 of the status capability token (the status URL's last segment).</summary>
@@ -70,4 +76,18 @@ public enum SubmissionChannel
 {
     Web = 0,
     Api = 1,
+
+    /// <summary>窓口: entered by staff with the citizen at the counter (書かない窓口); not an online application.</summary>
+    Counter = 2,
+}
+
+public static class SubmissionChannels
+{
+    /// <summary>The wire name other modules and the API use: <c>web</c>, <c>api</c> or <c>counter</c>.</summary>
+    public static string WireName(SubmissionChannel channel) => channel switch
+    {
+        SubmissionChannel.Api => "api",
+        SubmissionChannel.Counter => "counter",
+        _ => "web",
+    };
 }

@@ -45,6 +45,8 @@ public sealed class SubmissionReader(MadoguchiDb db, SubmissionService service) 
         {
             Language = s.Language,
             StatusToken = token,
+            Channel = SubmissionChannels.WireName(s.Channel),
+            EnteredByName = s.EnteredByName,
         };
     }
 }

@@ -34,6 +34,9 @@ public sealed record SubmitCommand(ProcedureInfo Procedure, PublishedForm Form, 
     public string? Email { get; init; }
 
     public FormContext? Context { get; init; }
+
+    /// <summary>書かない窓口: the staff member entering it at the counter (channel <see cref="SubmissionChannel.Counter"/>).</summary>
+    public (Guid Id, string Name)? EnteredBy { get; init; }
 }
 
 public abstract record SubmitResult
@@ -114,6 +117,8 @@ public sealed partial class SubmissionService(
             ComputedJson = computed.ToJsonString(),
             Status = SubmissionStatus.Received,
             Channel = command.Channel,
+            EnteredById = command.EnteredBy?.Id,
+            EnteredByName = command.EnteredBy?.Name,
             SubmittedAt = now,
             StatusTokenHash = DraftStore.Hash(token),
             StatusTokenProtected = protection.CreateProtector(ProtectionPurpose).Protect(token),
@@ -129,7 +134,8 @@ public sealed partial class SubmissionService(
             draft.SubmittedAt = now;
             draft.SubmissionId = submission.Id;
             draft.Touch(now);
-            funnel.Record(command.Procedure.Slug, command.Form.Number, FunnelEventKind.Submitted, draft.Attempt);
+            // Counter submissions are counted apart, so the funnel's "submitted" stays the online figure.
+            funnel.Record(command.Procedure.Slug, command.Form.Number, command.Channel == SubmissionChannel.Counter ? FunnelEventKind.CounterSubmitted : FunnelEventKind.Submitted, draft.Attempt);
         }
         else
         {
