@@ -59,7 +59,7 @@ public sealed class BookingPaymentRulesTests : IAsyncLifetime
         Assert.Equal(Jst(2026, 12, 1, 9), paid.Reservation.ConfirmBy);
         var feeMail = OutboxQueue.Read<EmailMessage>(Assert.Single(await s.MailToAsync("fee@example.jp")));
         Assert.Contains("仮予約", feeMail.Subject, StringComparison.Ordinal);
-        Assert.Contains("お支払い期限", feeMail.Body, StringComparison.Ordinal);
+        Assert.Contains("お支払い期限", feeMail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
