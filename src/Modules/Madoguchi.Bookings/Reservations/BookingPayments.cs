@@ -150,9 +150,13 @@ public sealed partial class BookingPayments(
         else
         {
             outcome = LapseOutcome.Lapsed;
-            await db.Set<Reservation>().Where(r => r.Id == reservationId && r.Status == ReservationStatus.Provisional)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReservationStatus.Lapsed).SetProperty(r => r.UpdatedAt, now)
-                    .SetProperty(r => r.Sequence, r => r.Sequence + 1), cancellationToken);
+            if (await db.Set<Reservation>().Where(r => r.Id == reservationId && r.Status == ReservationStatus.Provisional)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReservationStatus.Lapsed).SetProperty(r => r.UpdatedAt, now)
+                        .SetProperty(r => r.Sequence, r => r.Sequence + 1), cancellationToken) != 1)
+            {
+                return LapseOutcome.Nothing; // cannot happen while the claim holds the row; never free a place twice
+            }
+
             var reservation = await db.Set<Reservation>().AsNoTracking().FirstAsync(r => r.Id == reservationId, cancellationToken);
             var resource = await db.Set<Resource>().AsNoTracking().FirstAsync(r => r.Id == reservation.ResourceId, cancellationToken);
             await bookings.PlacesFreedAsync(reservation.SlotId, 1, cancellationToken);
