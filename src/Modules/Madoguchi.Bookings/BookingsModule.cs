@@ -24,6 +24,9 @@ public static class BookingsModule
         services.AddScoped<BookingLinks>();
         services.AddScoped<BookingService>();
         services.AddScoped<Madoguchi.Forms.Contracts.ICounterVisits, Reservations.CounterVisitsSource>();
+        services.AddScoped<BookingPayments>();
+        services.AddOptions<BookingPaymentOptions>().BindConfiguration(BookingPaymentOptions.Section)
+            .Validate(o => o.IsValid, "Bookings:Payment: PayWithinDays 0–60, CutoffHours 0–720, MinimumMinutes 1–1440.").ValidateOnStart();
         services.AddScoped<WaitlistService>();
         services.AddScoped<LotteryService>();
         services.AddScoped<Admin.ResourceAdministration>();

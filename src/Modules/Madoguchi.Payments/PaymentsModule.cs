@@ -38,6 +38,7 @@ public static class PaymentsModule
         services.AddScoped<IOutboxHandler, SimulatedWebhookHandler>();
         services.AddScoped<IOutboxHandler, PaymentNotifier>();
         services.AddScoped<IPaymentStatus, PaymentStatusReader>();
+        services.AddScoped<IPaymentRequests, PaymentRequests>();
         services.AddSingleton<IFeeCalculator, FeeCalculator>();
         services.AddScoped<SubmissionPayments>();
         services.AddScoped<CounterPaymentService>();

@@ -39,6 +39,20 @@ public sealed class BookingsScope : IAsyncDisposable
         Bookings = ActivatorUtilities.CreateInstance<BookingService>(services, clock);
         Waitlist = ActivatorUtilities.CreateInstance<WaitlistService>(services, clock, Bookings);
         Lotteries = ActivatorUtilities.CreateInstance<LotteryService>(services, clock, Bookings);
+        Payments = ActivatorUtilities.CreateInstance<BookingPayments>(services, clock, Bookings);
+        Services = services;
+    }
+
+    public IServiceProvider Services { get; }
+    public BookingPayments Payments { get; }
+
+    /// <summary>Pays a 仮予約 as if the citizen paid online: starts its payment and applies the gateway's capture.</summary>
+    public async Task PayAsync(Reservation reservation)
+    {
+        var next = await Payments.StartAsync(reservation, "http://localhost/bookings/manage/x", TestContext.Current.CancellationToken);
+        var paymentId = Guid.Parse(next!.Split('/')[^1]);
+        await Services.GetRequiredService<Madoguchi.Payments.Payments.PaymentService>().ApplyAsync(paymentId,
+            new Madoguchi.Payments.Payments.GatewayEvent(Madoguchi.Payments.Payments.PaymentStatus.Captured, reservation.FeeYen, null, "webhook"), TestContext.Current.CancellationToken);
     }
 
     public MadoguchiDb Db { get; }

@@ -66,8 +66,11 @@ public sealed class LotteryServiceTests : IAsyncLifetime
             Assert.Equal(drawn.Winners.Count, slots.Sum(x => x.Taken));
             Assert.True(drawn.Winners.Count >= 3, "four groups wanting overlapping slots win at least three");
 
-            // The first winner confirms; the others let the deadline pass.
-            Assert.True(await s.Lotteries.ConfirmAsync(provisional[0], Ct));
+            // The room has a fee: a win is a 仮予約 confirmed by paying, not by the button. The first winner
+            // pays; the others let the deadline pass.
+            Assert.All(provisional, r => Assert.True(r.AwaitsPayment));
+            Assert.False(await s.Lotteries.ConfirmAsync(provisional[0], Ct));
+            await s.PayAsync(provisional[0]);
         }
 
         _clock.Advance(TimeSpan.FromDays(7));

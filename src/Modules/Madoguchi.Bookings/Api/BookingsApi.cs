@@ -40,7 +40,8 @@ public static class BookingsApi
     public sealed record BookingRequest(string? ResourceId, string? Start, string? End, string? Name, string? Email, string? Phone, string? Category,
         Dictionary<string, string>? Answers, string? HoldToken);
 
-    public sealed record BookingDto(string Reference, string Status, string Resource, string Start, string End, int Fee, string? VideoLink, string IcsUrl, string ManageUrl);
+    /// <summary>A booking; <c>status</c> is confirmed, provisional (仮予約: to be paid by <c>payBy</c>, or a lottery win to confirm), cancelled, lapsed (失効) or noshow.</summary>
+    public sealed record BookingDto(string Reference, string Status, string Resource, string Start, string End, int Fee, string? VideoLink, string IcsUrl, string ManageUrl, string? PayBy = null);
 
     public sealed record TokenRequest(string? Token);
 
@@ -220,14 +221,20 @@ public static class BookingsApi
 
     private static BookingDto ToDto(Reservation r, Resource resource, string token, BookingLinks links) =>
         new(r.Reference, r.Status.ToString().ToLowerInvariant(), resource.Slug, Tokyo.Iso(r.StartsAt), Tokyo.Iso(r.EndsAt), r.FeeYen, r.VideoLink,
-            links.Ics(r.Reference, token), links.Manage(r.Reference, token));
+            links.Ics(r.Reference, token), links.Manage(r.Reference, token), r.AwaitsPayment && r.ConfirmBy is { } payBy ? Tokyo.Iso(payBy) : null);
 
-    private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetBooking(string reference, string? token, BookingService bookings, BookingLinks links, MadoguchiDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> GetBooking(string reference, string? token, BookingService bookings, BookingPayments payments, BookingLinks links, MadoguchiDb db, CancellationToken cancellationToken)
     {
         var reservation = await bookings.FindByTokenAsync(reference, token, cancellationToken);
         if (reservation is null)
         {
             return NotFound();
+        }
+
+        // A 仮予約 paid meanwhile answers as confirmed at once (not only after the next maintenance pass).
+        if (reservation.AwaitsPayment && await payments.ConfirmIfPaidAsync(reservation, cancellationToken))
+        {
+            await db.Entry(reservation).ReloadAsync(cancellationToken);
         }
 
         var resource = await db.Set<Resource>().AsNoTracking().FirstAsync(r => r.Id == reservation.ResourceId, cancellationToken);

@@ -295,13 +295,16 @@ public sealed class LotteryService(
             return (LotteryRefusal.None, result);
         }, cancellationToken);
 
-    /// <summary>A winner confirms (当選確定) before the deadline; payment joins here with the payments module.</summary>
+    /// <summary>
+    /// A winner confirms (当選確定) before the deadline. A win with a fee is a 仮予約 like any booking with a
+    /// fee: paying it by the deadline is its confirmation (<see cref="BookingPayments"/>), so it is not confirmed here.
+    /// </summary>
     public async Task<bool> ConfirmAsync(Reservation reservation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reservation);
         var now = Now;
         return await db.Set<Reservation>()
-            .Where(r => r.Id == reservation.Id && r.Status == ReservationStatus.Provisional && r.ConfirmBy > now)
+            .Where(r => r.Id == reservation.Id && r.Status == ReservationStatus.Provisional && r.FeeYen == 0 && r.ConfirmBy > now)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReservationStatus.Confirmed).SetProperty(r => r.UpdatedAt, now), cancellationToken) == 1;
     }
 
@@ -324,8 +327,9 @@ public sealed class LotteryService(
                 }
 
                 var slotIds = await db.Set<Slot>().Where(s => s.LotteryId == lotteryId).Select(s => s.Id).ToListAsync(cancellationToken);
+                // Wins with a fee are left to BookingPayments, which settles their payment before it lapses them.
                 var lapsed = await db.Set<Reservation>().AsNoTracking()
-                    .Where(r => slotIds.Contains(r.SlotId) && r.Status == ReservationStatus.Provisional && r.ConfirmBy <= now)
+                    .Where(r => slotIds.Contains(r.SlotId) && r.Status == ReservationStatus.Provisional && r.FeeYen == 0 && r.ConfirmBy <= now)
                     .Select(r => new { r.Id, r.SlotId })
                     .ToListAsync(cancellationToken);
                 foreach (var win in lapsed)

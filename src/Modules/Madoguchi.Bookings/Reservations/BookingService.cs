@@ -7,6 +7,7 @@ using Madoguchi.Platform.Email;
 using Madoguchi.Platform.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OutboxQueue = Madoguchi.Platform.Outbox.Outbox;
 
 namespace Madoguchi.Bookings.Reservations;
@@ -39,7 +40,8 @@ public sealed class BookingService(
     TenantContext tenant,
     BookingLinks links,
     IDataProtectionProvider protection,
-    ICurrentActor actor)
+    ICurrentActor actor,
+    IOptions<BookingPaymentOptions> paymentOptions)
 {
     public const string ProtectionPurpose = "Madoguchi.Bookings.ManageToken";
 
@@ -281,6 +283,13 @@ public sealed class BookingService(
             reservation.Sequence++;
             reservation.UpdatedAt = Now;
             reservation.ReminderSentAt = null;
+            if (reservation.AwaitsPayment && reservation.ConfirmBy is { } payBy)
+            {
+                // An earlier slot may bring the payment deadline forward, never later.
+                var deadline = paymentOptions.Value.DeadlineFor(Now, slot.StartsAt);
+                reservation.ConfirmBy = deadline < payBy ? deadline : payBy;
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await PlacesFreedAsync(oldSlot, 1, cancellationToken);
             Send(BookingEmails.Kind.Changed, reservation, resource, Protector.Unprotect(reservation.ManageTokenProtected));
@@ -315,13 +324,18 @@ public sealed class BookingService(
         return Protector.Unprotect(reservation.ManageTokenProtected);
     }
 
+    /// <summary>Queues a booking email; a new booking that waits for payment gets the 仮予約 email (with the deadline) instead of the confirmation.</summary>
     internal void Send(BookingEmails.Kind kind, Reservation reservation, Resource resource, string manageToken) =>
         outbox.Enqueue(EmailOutboxHandler.MessageType,
-            BookingEmails.For(kind, reservation, resource, OrganizationCode, OrganizationName, links.Manage(reservation.Reference, manageToken), Now));
+            BookingEmails.For(kind == BookingEmails.Kind.Confirmed && reservation.AwaitsPayment ? BookingEmails.Kind.AwaitingPayment : kind,
+                reservation, resource, OrganizationCode, OrganizationName, links.Manage(reservation.Reference, manageToken), Now));
 
     internal (Reservation Reservation, string Token) NewReservation(Resource resource, Slot slot, Person person, string personKey, IReadOnlyDictionary<string, string> answers, ReservationSource source)
     {
         var token = Tokens.New();
+
+        // A fee makes it a 仮予約: it holds the place until paid (本予約) or until the deadline (失効).
+        var fee = resource.FeeFor(person.Category);
         var reservation = new Reservation
         {
             Id = Guid.NewGuid(),
@@ -330,13 +344,14 @@ public sealed class BookingService(
             SlotId = slot.Id,
             StartsAt = slot.StartsAt,
             EndsAt = slot.EndsAt,
-            Status = ReservationStatus.Confirmed,
+            Status = fee > 0 ? ReservationStatus.Provisional : ReservationStatus.Confirmed,
+            ConfirmBy = fee > 0 ? paymentOptions.Value.DeadlineFor(Now, slot.StartsAt) : null,
             Name = person.Name.Trim(),
             Email = person.Email.Trim(),
             Phone = person.Phone.Trim(),
             PersonKey = personKey,
             Category = person.Category,
-            FeeYen = resource.FeeFor(person.Category),
+            FeeYen = fee,
             Answers = answers.Where(a => resource.Questions.Any(q => q.Key == a.Key)).ToDictionary(a => a.Key, a => a.Value.Trim()),
             ManageTokenHash = Tokens.Hash(token),
             ManageTokenProtected = Protector.Protect(token),

@@ -14,6 +14,7 @@ namespace Madoguchi.Bookings.Reservations;
 /// <summary>
 /// The bookings' clock work, for every organisation in turn: lapsed holds give their place back,
 /// waitlist offers past their deadline pass on, reminders go out the day before (from 09:00 JST),
+/// paid provisional bookings (仮予約) are confirmed and unpaid ones past their deadline lapse (失効),
 /// and lotteries past their confirmation deadline release unconfirmed wins and open first-come.
 /// Every step is a conditional update, so several instances may run it at once.
 /// </summary>
@@ -71,6 +72,11 @@ public sealed partial class BookingsMaintenance(IServiceScopeFactory scopes, ICo
             await bookings.InTransactionAsync(() => bookings.ExpireHoldsAsync(null, cancellationToken), cancellationToken);
             await ActivatorUtilities.CreateInstance<WaitlistService>(services, now, bookings).ExpireOffersAsync(cancellationToken);
             await SendRemindersAsync(services, bookings, now, cancellationToken);
+
+            // Paid 仮予約 are confirmed first; the unpaid past their deadline then lapse (before the lottery opens its slots).
+            var payments = ActivatorUtilities.CreateInstance<BookingPayments>(services, now, bookings);
+            await payments.ConfirmAllPaidAsync(cancellationToken);
+            await payments.LapseDueAsync(cancellationToken);
             await ActivatorUtilities.CreateInstance<LotteryService>(services, now, bookings).CompleteDueAsync(cancellationToken);
         }
     }

@@ -49,9 +49,13 @@ public sealed class Reservation : ITenantOwned
 
     public ReservationSource Source { get; set; }
 
-    /// <summary>For lottery wins: the group and the date by which it must confirm.</summary>
+    /// <summary>For lottery wins: the group.</summary>
     public Guid? GroupId { get; set; }
 
+    /// <summary>
+    /// While <see cref="ReservationStatus.Provisional"/>: the deadline (UTC). A lottery win on a free
+    /// resource confirms by then; a booking with a fee (仮予約) is paid by then (お支払い期限), or lapses (失効).
+    /// </summary>
     public DateTime? ConfirmBy { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -62,6 +66,12 @@ public sealed class Reservation : ITenantOwned
 
     /// <summary>Takes a place in its slot (confirmed, provisional or a no-show that happened).</summary>
     public bool HoldsPlace => Status is ReservationStatus.Confirmed or ReservationStatus.Provisional or ReservationStatus.NoShow;
+
+    /// <summary>仮予約: holds its place until paid (then 本予約) or until <see cref="ConfirmBy"/> passes (then 失効).</summary>
+    public bool AwaitsPayment => Status == ReservationStatus.Provisional && FeeYen > 0;
+
+    /// <summary>The resource key of the status as people read it (a provisional booking with a fee is 仮予約, not a lottery win).</summary>
+    public string StatusKey => AwaitsPayment ? "Status_AwaitingPayment" : "Status_" + Status;
 }
 
 public enum ReservationStatus
@@ -72,10 +82,13 @@ public enum ReservationStatus
     /// <summary>Did not come (staff marked it after the start).</summary>
     NoShow = 2,
 
-    /// <summary>Won in a lottery, waiting for the group to confirm (当選 → 確定).</summary>
+    /// <summary>
+    /// Holds its place but is not final: won in a lottery, waiting for the group to confirm (当選 → 確定),
+    /// or (with a fee) waiting for payment (仮予約 → 本予約).
+    /// </summary>
     Provisional = 3,
 
-    /// <summary>A provisional win not confirmed in time (失効).</summary>
+    /// <summary>A provisional booking not confirmed or paid in time (失効); its place is free again.</summary>
     Lapsed = 4,
 }
 

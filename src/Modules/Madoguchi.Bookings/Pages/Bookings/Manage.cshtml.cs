@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Madoguchi.Bookings.Pages.Bookings;
 
 /// <summary>The booking behind its unguessable link: details, .ics, change, cancel, and lottery confirmation.</summary>
-public sealed class ManageModel(BookingService bookings, LotteryService lotteries, BookingLinks links, MadoguchiDb db, TimeProvider clock, IStringLocalizer<BookingsResource> t,
+public sealed class ManageModel(BookingService bookings, LotteryService lotteries, BookingPayments payments, BookingLinks links, MadoguchiDb db, TimeProvider clock, IStringLocalizer<BookingsResource> t,
     IProcedureCatalog procedures, IProcedureForms forms) : PageModel
 {
     public Reservation? Reservation { get; private set; }
@@ -22,6 +22,9 @@ public sealed class ManageModel(BookingService bookings, LotteryService lotterie
     public string IcsUrl { get; private set; } = "";
     public bool CanChange { get; private set; }
     public bool Done { get; private set; }
+
+    /// <summary>The payment was found captured on this visit (back from the gateway): now 本予約.</summary>
+    public bool JustPaid { get; private set; }
     public string? Message { get; private set; }
     public bool MessageIsError { get; private set; }
     public IReadOnlyList<SlotView> Alternatives { get; private set; } = [];
@@ -39,6 +42,13 @@ public sealed class ManageModel(BookingService bookings, LotteryService lotterie
         }
 
         Done = done;
+        if (Reservation!.AwaitsPayment && await payments.ConfirmIfPaidAsync(Reservation, cancellationToken))
+        {
+            JustPaid = true;
+            db.ChangeTracker.Clear();
+            await LoadAsync(reference, token, cancellationToken);
+        }
+
         if (Resource!.ProcedureSlug is { } slug && Reservation!.Status is ReservationStatus.Confirmed or ReservationStatus.Provisional
             && await procedures.FindAsync(slug, cancellationToken) is { } procedure
             && await forms.CurrentAsync(procedure.Id, procedure.Slug, cancellationToken) is { } form)
@@ -88,6 +98,18 @@ public sealed class ManageModel(BookingService bookings, LotteryService lotterie
 
         var confirmed = await lotteries.ConfirmAsync(Reservation!, cancellationToken);
         return Back(confirmed ? t["WinConfirmed"] : t["WinNotConfirmed"], !confirmed);
+    }
+
+    /// <summary>Starts (or continues) the online payment of a 仮予約 and sends the person to the gateway; they come back here.</summary>
+    public async Task<IActionResult> OnPostPayAsync(string reference, string? token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(reference, token, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var next = await payments.StartAsync(Reservation!, links.Manage(Reservation!.Reference, Token), cancellationToken);
+        return next is null ? Back(t["PayNotPossible"], error: true) : LocalRedirect(next);
     }
 
     private RedirectResult Back(string message, bool error)

@@ -11,13 +11,16 @@ using Microsoft.Extensions.Localization;
 namespace Madoguchi.Bookings.Pages.Staff.Bookings;
 
 /// <summary>Staff calendar (予約一覧): a week of one resource of the member's departments; no-show and cancellation.</summary>
-public sealed class IndexModel(MadoguchiDb db, BookingService bookings, TimeProvider clock, IStringLocalizer<BookingsResource> t) : PageModel
+public sealed class IndexModel(MadoguchiDb db, BookingService bookings, BookingPayments payments, TimeProvider clock, IStringLocalizer<BookingsResource> t) : PageModel
 {
     public IReadOnlyList<Resource> Resources { get; private set; } = [];
     public Resource? Resource { get; private set; }
     public DateOnly From { get; private set; }
     public DateTime Now { get; private set; }
     public IReadOnlyList<Reservation> Reservations { get; private set; } = [];
+
+    /// <summary>Lapsed bookings of the week whose fee was captured all the same: to refund.</summary>
+    public IReadOnlySet<Guid> PaidAfterLapse { get; private set; } = new HashSet<Guid>();
     public string? Message { get; private set; }
     public bool English { get; } = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
@@ -84,5 +87,6 @@ public sealed class IndexModel(MadoguchiDb db, BookingService bookings, TimeProv
             .Where(r => r.ResourceId == id && r.StartsAt >= fromUtc && r.StartsAt < toUtc)
             .OrderBy(r => r.StartsAt).ThenBy(r => r.Reference)
             .ToListAsync(cancellationToken);
+        PaidAfterLapse = await payments.PaidAfterLapseAsync(Reservations, cancellationToken);
     }
 }
