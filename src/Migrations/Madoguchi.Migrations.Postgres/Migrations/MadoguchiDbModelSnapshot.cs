@@ -20,6 +20,7 @@ namespace Madoguchi.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Madoguchi.Bookings.Lottery.FacilityLottery", b =>
@@ -630,6 +631,11 @@ namespace Madoguchi.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<Guid>("DepartmentId")
                         .HasColumnType("uuid");
 
@@ -638,6 +644,15 @@ namespace Madoguchi.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("EnteredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsOpen")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasComputedColumnSql("\"Status\" NOT IN (4, 5, 6)", true);
 
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
@@ -698,12 +713,28 @@ namespace Madoguchi.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("ReceiptNumber")
+                        .HasDatabaseName("IX_cases_cases_receipt_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ReceiptNumber"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ReceiptNumber"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("SubmissionId")
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "ProcedureId", "ApplicantKey");
 
-                    b.HasIndex("OrganizationId", "DepartmentId", "Status", "DueDate");
+                    b.HasIndex("OrganizationId", "IsOpen", "DueDate", "SubmittedAt", "Id")
+                        .IsDescending(false, true, false, false, false)
+                        .HasDatabaseName("IX_cases_cases_inbox_organization");
+
+                    b.HasIndex("OrganizationId", "DepartmentId", "IsOpen", "DueDate", "SubmittedAt", "Id")
+                        .IsDescending(false, false, true, false, false, false)
+                        .HasDatabaseName("IX_cases_cases_inbox");
+
+                    b.HasIndex("OrganizationId", "DepartmentId", "Status", "IsOpen", "DueDate", "SubmittedAt", "Id")
+                        .IsDescending(false, false, false, true, false, false, false)
+                        .HasDatabaseName("IX_cases_cases_inbox_status");
 
                     b.ToTable("cases_cases", (string)null);
                 });
@@ -1158,6 +1189,9 @@ namespace Madoguchi.Migrations.Postgres.Migrations
                     b.Property<Guid>("Attempt")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CounterStaffId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1332,6 +1366,13 @@ namespace Madoguchi.Migrations.Postgres.Migrations
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<Guid?>("EnteredById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EnteredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("FormVersionId")
                         .HasColumnType("uuid");

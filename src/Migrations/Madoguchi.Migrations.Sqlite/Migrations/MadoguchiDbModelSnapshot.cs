@@ -15,7 +15,9 @@ namespace Madoguchi.Migrations.Sqlite.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,")
+                .HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Madoguchi.Bookings.Lottery.FacilityLottery", b =>
                 {
@@ -625,6 +627,11 @@ namespace Madoguchi.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DepartmentId")
                         .HasColumnType("TEXT");
 
@@ -633,6 +640,15 @@ namespace Madoguchi.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("\"Status\" NOT IN (4, 5, 6)", true);
 
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("TEXT");
@@ -693,12 +709,27 @@ namespace Madoguchi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("ReceiptNumber")
+                        .HasDatabaseName("IX_cases_cases_receipt_trgm")
+                        .HasAnnotation("Npgsql:IndexMethod", "gin")
+                        .HasAnnotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
                     b.HasIndex("SubmissionId")
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "ProcedureId", "ApplicantKey");
 
-                    b.HasIndex("OrganizationId", "DepartmentId", "Status", "DueDate");
+                    b.HasIndex("OrganizationId", "IsOpen", "DueDate", "SubmittedAt", "Id")
+                        .IsDescending(false, true, false, false, false)
+                        .HasDatabaseName("IX_cases_cases_inbox_organization");
+
+                    b.HasIndex("OrganizationId", "DepartmentId", "IsOpen", "DueDate", "SubmittedAt", "Id")
+                        .IsDescending(false, false, true, false, false, false)
+                        .HasDatabaseName("IX_cases_cases_inbox");
+
+                    b.HasIndex("OrganizationId", "DepartmentId", "Status", "IsOpen", "DueDate", "SubmittedAt", "Id")
+                        .IsDescending(false, false, false, true, false, false, false)
+                        .HasDatabaseName("IX_cases_cases_inbox_status");
 
                     b.ToTable("cases_cases", (string)null);
                 });
@@ -1153,6 +1184,9 @@ namespace Madoguchi.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Attempt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CounterStaffId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1324,6 +1358,13 @@ namespace Madoguchi.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EnteredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredByName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FormVersionId")
