@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Madoguchi.Forms.Definitions;
+using Madoguchi.Forms.Engine;
 using Madoguchi.Forms.Versions;
 
 namespace Madoguchi.Tests.Properties;
@@ -17,6 +20,20 @@ public sealed class FoundByFuzzingTests
         var (definition, problems) = FormVersionEditor.Check(json);
         Assert.Null(definition);
         Assert.Contains(problems, p => p.Ja.StartsWith(path + ":", StringComparison.Ordinal) && p.En.Contains("null", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ALoneSurrogate_InAKanaAnswer_IsAFieldError_NotACrash()
+    {
+        // Found by FormAnswersProperties (seed 81JVrXu1Gee6): JSON may carry "\ud800", and NFKC threw on it.
+        var definition = FormDefinition.Parse("""
+            { "steps": [ { "id": "a", "title": { "ja": "A" }, "fields": [
+                { "id": "name", "type": "japaneseName", "label": { "ja": "氏名" }, "required": true } ] } ] }
+            """);
+        var answers = new JsonObject { ["name"] = new JsonObject { ["family"] = "武蔵野", ["given"] = "太郎", ["familyKana"] = "ムサシノ", ["givenKana"] = "\ud800" } };
+        var cleaned = FormEngine.Clean(definition, answers);
+        var result = FormEngine.Validate(definition, cleaned, new FormContext(new DateOnly(2026, 12, 7)));
+        Assert.Contains(result.Errors, e => e.Path.StartsWith("name", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Madoguchi.Bookings.Scheduling;
 using Microsoft.Extensions.Localization;
@@ -467,7 +466,7 @@ public static partial class ResourceForm
         TimeOnly.TryParseExact(text.Replace('：', ':').Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 
     /// <summary>Full-width digits and letters to half-width (NFKC), trimmed.</summary>
-    public static string Normalize(string? text) => (text ?? "").Normalize(NormalizationForm.FormKC).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+    public static string Normalize(string? text) => Madoguchi.Platform.Text.UnicodeText.NormalizeKC(text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
     private static string Clean(string? text) => Normalize(text).ToLowerInvariant();
 }

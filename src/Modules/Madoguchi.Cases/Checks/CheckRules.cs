@@ -106,7 +106,7 @@ public static class CheckRules
             return new(rule.Kind, false, "住所がないため市内在住か確認できません。", "No address: residence in the city could not be checked.");
         }
 
-        var normalized = address.Normalize(NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal);
+        var normalized = Madoguchi.Platform.Text.UnicodeText.NormalizeKC(address).Replace(" ", "", StringComparison.Ordinal);
         return normalized.Contains(city, StringComparison.Ordinal)
             ? new(rule.Kind, true, $"住所は{city}内です。", $"The address is in {city}.")
             : new(rule.Kind, false, $"住所が{city}内ではありません。市外の人が対象か確かめてください。", $"The address is not in {city}: check whether people from outside the city qualify.");
@@ -155,7 +155,7 @@ public static class CheckRules
             return null;
         }
 
-        var normalized = name.Normalize(NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal).Replace("　", "", StringComparison.Ordinal);
+        var normalized = Madoguchi.Platform.Text.UnicodeText.NormalizeKC(name).Replace(" ", "", StringComparison.Ordinal).Replace("　", "", StringComparison.Ordinal);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{normalized}|{birth:yyyy-MM-dd}")));
     }
 

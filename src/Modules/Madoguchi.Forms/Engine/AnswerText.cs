@@ -237,7 +237,7 @@ public static partial class AnswerText
     /// <summary>Hiragana and half-width katakana to full-width katakana; full-width space to ASCII space, runs of spaces to one.</summary>
     public static string ToKatakana(string s)
     {
-        var normalized = s.Normalize(NormalizationForm.FormKC);
+        var normalized = Madoguchi.Platform.Text.UnicodeText.NormalizeKC(s);
         var sb = new StringBuilder(normalized.Length);
         foreach (var c in normalized.Trim())
         {

@@ -31,7 +31,7 @@ public static class ProcedureSearch
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
+        var normalized = Madoguchi.Platform.Text.UnicodeText.NormalizeKC(text).ToLower(CultureInfo.InvariantCulture);
         var builder = new StringBuilder(normalized.Length);
         foreach (var c in normalized)
         {

@@ -290,7 +290,7 @@ public static partial class ProcedureForm
     /// <summary>Empty means none (free / on the spot); full-width digits, commas and a trailing 円/日 are accepted.</summary>
     private static int? ParseNumber(string? value, int min, int max, string id, string messageKey, IStringLocalizer t, Dictionary<string, string> errors)
     {
-        var text = (value ?? "").Normalize(NormalizationForm.FormKC).Replace(",", "", StringComparison.Ordinal).Trim().TrimEnd('円', '日').Trim();
+        var text = Madoguchi.Platform.Text.UnicodeText.NormalizeKC(value ?? "").Replace(",", "", StringComparison.Ordinal).Trim().TrimEnd('円', '日').Trim();
         if (text.Length == 0)
         {
             return null;
