@@ -1,3 +1,4 @@
+using Madoguchi.Accounts;
 using Madoguchi.Bookings;
 using Madoguchi.Cases;
 using Madoguchi.Forms;
@@ -19,6 +20,7 @@ builder.AddPublicCommentsModule();
 builder.AddBookingsModule();
 builder.AddPaymentsModule();
 builder.AddCasesModule();
+builder.AddAccountsModule();
 
 var app = builder.Build();
 
@@ -38,6 +40,7 @@ app.MapPublicCommentsModule();
 app.MapBookingsModule();
 app.MapPaymentsModule();
 app.MapCasesModule();
+app.MapAccountsModule();
 
 await app.RunAsync();
 

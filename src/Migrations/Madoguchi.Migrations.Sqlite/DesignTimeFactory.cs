@@ -7,5 +7,5 @@ namespace Madoguchi.Migrations.Sqlite;
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<MadoguchiDb>
 {
     public MadoguchiDb CreateDbContext(string[] args) =>
-        DesignTimeModel.Create(DatabaseProvider.Sqlite, "Data Source=design-time.db", typeof(Madoguchi.Procedures.ProceduresModule).Assembly, typeof(Madoguchi.Forms.FormsModule).Assembly, typeof(Madoguchi.Plan.PlanModule).Assembly, typeof(Madoguchi.PublicComments.PublicCommentsModule).Assembly, typeof(Madoguchi.Bookings.BookingsModule).Assembly, typeof(Madoguchi.Payments.PaymentsModule).Assembly, typeof(Madoguchi.Cases.CasesModule).Assembly);
+        DesignTimeModel.Create(DatabaseProvider.Sqlite, "Data Source=design-time.db", typeof(Madoguchi.Procedures.ProceduresModule).Assembly, typeof(Madoguchi.Forms.FormsModule).Assembly, typeof(Madoguchi.Plan.PlanModule).Assembly, typeof(Madoguchi.PublicComments.PublicCommentsModule).Assembly, typeof(Madoguchi.Bookings.BookingsModule).Assembly, typeof(Madoguchi.Payments.PaymentsModule).Assembly, typeof(Madoguchi.Cases.CasesModule).Assembly, typeof(Madoguchi.Accounts.AccountsModule).Assembly);
 }

@@ -39,6 +39,7 @@ public static class CasesModule
         builder.Services.AddScoped<CorrectionService>();
         builder.Services.AddScoped<ICorrectionRequests>(sp => sp.GetRequiredService<CorrectionService>());
         builder.Services.AddScoped<IApplicationStatusSteps, ApplicationStatusSteps>();
+        builder.Services.AddScoped<ICitizenNotices, Notifications.CitizenNotices>();
         builder.Services.AddScoped<NotificationTemplates>();
         builder.Services.AddScoped<CaseNotifier>();
         builder.Services.AddScoped<IDemoContent, NotificationTemplatesDemoContent>();

@@ -37,6 +37,8 @@ public static class FormsModule
         builder.Services.AddScoped<ISubmissionFields, Corrections.SubmissionFields>();
         builder.Services.AddScoped<ISubmissionAnswers, SubmissionAnswersReader>();
         builder.Services.AddScoped<FormJourney>();
+        builder.Services.AddScoped<CitizenDrafts>();
+        builder.Services.AddScoped<ICitizenApplications, CitizenApplicationsReader>();
         builder.Services.AddScoped<Counter.CounterDesk>();
         builder.Services.AddScoped<IProcedureForms, ProcedureForms>();
         builder.Services.AddScoped<IDemoContent, FormsDemoContent>();

@@ -48,6 +48,9 @@ public sealed partial class AuthorizationMatrixTests
         /// <summary>A page that explains a refusal (access denied): any caller gets the explanation, never a 5xx.</summary>
         Explanation,
 
+        /// <summary>A signed-in citizen (住民アカウント, its own cookie): anyone else, staff included, is sent to the citizens' sign-in.</summary>
+        Citizen,
+
         /// <summary>A staff API that takes either a signed-in staff member (data limited to their departments) or a key with <see cref="Rule.Scope"/>.</summary>
         ApiScopeOrStaff,
     }
@@ -96,6 +99,14 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/v1/audit/entries"] = Api(ApiScopes.AuditRead),
         ["GET /api/v1/outbox/dead-letters"] = Api(ApiScopes.OutboxManage),
         ["POST /api/v1/outbox/{id:guid}/retry"] = Api(ApiScopes.OutboxManage),
+
+        // 住民アカウント (ADR 0011): sign-in by email link (the link is the capability), the citizen's own pages.
+        ["PAGE /account/sign-in"] = new(Access.Public),
+        ["PAGE /account/check-email"] = new(Access.Public),
+        ["PAGE /account/sign-in/{token}"] = new(Access.Public),
+        ["PAGE /account/sign-out"] = new(Access.Public),
+        ["PAGE /account/profile"] = new(Access.Citizen),
+        ["PAGE /account/applications"] = new(Access.Citizen),
 
         // Cases (案件)
         ["GET /api/v1/cases/"] = new(Access.ApiScopeOrStaff, ApiScopes.Cases),
@@ -298,6 +309,11 @@ public sealed partial class AuthorizationMatrixTests
                 case Access.Public:
                     Expect(!IsDenied(anon) && (int)anon.StatusCode < 500, "anonymous (public)", anon);
                     break;
+                case Access.Citizen:
+                    Expect(IsCitizenSignInRedirect(anon), "anonymous (must be sent to the citizens' sign-in)", anon);
+                    var staffThere = await Call(admin);
+                    Expect(IsCitizenSignInRedirect(staffThere), "a staff session (not a citizen's)", staffThere);
+                    break;
                 case Access.SignInStep:
                     Expect(IsSignInRedirect(anon), "anonymous, not signing in (sent to sign in)", anon);
                     break;
@@ -418,6 +434,9 @@ public sealed partial class AuthorizationMatrixTests
 
     private static bool IsSignInRedirect(HttpResponseMessage r) =>
         r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && r.Headers.Location?.ToString().Contains("/staff/sign-in", StringComparison.Ordinal) == true;
+
+    private static bool IsCitizenSignInRedirect(HttpResponseMessage r) =>
+        r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && r.Headers.Location?.ToString().Contains("/account/sign-in", StringComparison.Ordinal) == true;
 
     private static bool IsForbidden(HttpResponseMessage r) =>
         r.StatusCode == HttpStatusCode.Forbidden

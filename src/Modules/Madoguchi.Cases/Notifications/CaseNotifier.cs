@@ -8,6 +8,7 @@ using Madoguchi.Platform.Email;
 using Madoguchi.Platform.Outbox;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Madoguchi.Cases.Notifications;
 
@@ -16,7 +17,7 @@ namespace Madoguchi.Cases.Notifications;
 /// (so a notice is sent exactly when the change it tells about is saved), in the language they applied
 /// in, from the organisation's templates; records each one so staff see its delivery state.
 /// </summary>
-public sealed class CaseNotifier(MadoguchiDb db, Outbox outbox, ISubmissionReader submissions, NotificationTemplates templates, IHttpContextAccessor http, TimeProvider clock)
+public sealed class CaseNotifier(MadoguchiDb db, Outbox outbox, ISubmissionReader submissions, NotificationTemplates templates, IHttpContextAccessor http, TimeProvider clock, IServiceProvider services)
 {
     /// <summary>Called by <see cref="CaseService"/> before it saves a transition: the notice it calls for, and closing a 補正依頼 the case left.</summary>
     public async Task OnTransitionAsync(Case @case, CaseStatus from, CaseStatus to, CaseAction action, string? comment, CancellationToken cancellationToken)
@@ -47,7 +48,10 @@ public sealed class CaseNotifier(MadoguchiDb db, Outbox outbox, ISubmissionReade
         }
     }
 
-    /// <summary>Queues one notice (no email address: nothing to send, returns null). Does not save.</summary>
+    /// <summary>
+    /// Queues one notice (no email address: nothing to send, returns null). Does not save. A citizen signed in
+    /// with an account that chose "in-app only" gets it on their page (お知らせ) and no email (ADR 0011).
+    /// </summary>
     public async Task<CaseNotification?> EnqueueAsync(Case @case, string kind, IReadOnlyDictionary<string, string> values, string? linkBase, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
@@ -57,6 +61,9 @@ public sealed class CaseNotifier(MadoguchiDb db, Outbox outbox, ISubmissionReade
         {
             return null;
         }
+
+        var inAppOnly = submission.CitizenAccountId is { } accountId && services.GetService<ICitizenSession>() is { } accounts
+            && await accounts.InAppOnlyAsync(accountId, cancellationToken);
 
         var language = submission.Language == "en" ? "en" : "ja";
         var english = language == "en";
@@ -74,8 +81,9 @@ public sealed class CaseNotifier(MadoguchiDb db, Outbox outbox, ISubmissionReade
         }
 
         var text = await templates.GetAsync(kind, language, cancellationToken);
-        var message = outbox.Enqueue(EmailOutboxHandler.MessageType,
-            new EmailMessage(email, NotificationTemplates.Render(text.Subject, all), NotificationTemplates.Render(text.Body, all)), @case.OrganizationId);
+        var subject = NotificationTemplates.Render(text.Subject, all);
+        var body = NotificationTemplates.Render(text.Body, all);
+        var messageId = inAppOnly ? Guid.Empty : outbox.Enqueue(EmailOutboxHandler.MessageType, new EmailMessage(email, subject, body), @case.OrganizationId).Id;
         var notification = new CaseNotification
         {
             Id = Guid.NewGuid(),
@@ -83,8 +91,11 @@ public sealed class CaseNotifier(MadoguchiDb db, Outbox outbox, ISubmissionReade
             CaseId = @case.Id,
             Kind = kind,
             Language = language,
+            Channel = inAppOnly ? "in-app" : "email",
             RecipientMasked = Mask(email),
-            OutboxMessageId = message.Id,
+            OutboxMessageId = messageId,
+            Subject = subject,
+            Body = body,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(notification);

@@ -49,11 +49,18 @@ public sealed class CaseNotification : ITenantOwned
     public Guid CaseId { get; set; }
     public required string Kind { get; set; }
     public required string Language { get; set; }
+    /// <summary><c>email</c>, or <c>in-app</c> when the citizen's account asks for notices on its page only.</summary>
     public string Channel { get; set; } = "email";
 
     /// <summary>The recipient, masked for staff (t***@example.jp).</summary>
     public string RecipientMasked { get; set; } = "";
 
+    /// <summary>The outbox message that emails it; <see cref="Guid.Empty"/> for an in-app-only notice (no email).</summary>
     public Guid OutboxMessageId { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The notice as sent, for the citizen's page (住民アカウント, ADR 0011); null for notices sent before it was kept.</summary>
+    public string? Subject { get; set; }
+
+    public string? Body { get; set; }
 }

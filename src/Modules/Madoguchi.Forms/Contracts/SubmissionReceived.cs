@@ -22,6 +22,9 @@ public sealed record SubmissionInfo(Guid Id, string ReceiptNumber, Guid Procedur
     /// <summary>How it arrived: <c>web</c> or <c>api</c> (online), or <c>counter</c> (書かない窓口, entered by staff).</summary>
     public string Channel { get; init; } = "web";
 
+    /// <summary>住民アカウント that submitted it (null when anonymous): its notice channel decides email or in-app only.</summary>
+    public Guid? CitizenAccountId { get; init; }
+
     /// <summary>For a counter submission: the staff member who entered it.</summary>
     public string? EnteredByName { get; init; }
 }

@@ -28,6 +28,7 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
         builder.ToTable("forms_drafts");
         builder.HasIndex(d => d.TokenHash).IsUnique();
         builder.HasIndex(d => d.ExpiresAt);
+        builder.HasIndex(d => d.CitizenAccountId);
         builder.Property(d => d.ProcedureSlug).HasMaxLength(100);
         builder.Property(d => d.TokenHash).HasMaxLength(64);
         builder.Property(d => d.Email).HasMaxLength(254);
@@ -59,6 +60,7 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         builder.HasIndex(s => s.StatusTokenHash).IsUnique();
         builder.HasIndex(s => new { s.OrganizationId, s.IdempotencyKeyHash }).IsUnique();
         builder.HasIndex(s => s.DraftId).IsUnique();
+        builder.HasIndex(s => s.CitizenAccountId);
         builder.Property(s => s.ProcedureSlug).HasMaxLength(100);
         builder.Property(s => s.ReceiptNumber).HasMaxLength(40);
         builder.Property(s => s.StatusTokenHash).HasMaxLength(64);

@@ -55,6 +55,9 @@ public sealed class Draft : ITenantOwned, IAuditExempt
     /// <summary>書かない窓口: the staff member filling this draft with the citizen at the counter (null for a citizen's own draft).</summary>
     public Guid? CounterStaffId { get; set; }
 
+    /// <summary>住民アカウント: the signed-in citizen who started it (their page lists it and resumes it); null when anonymous.</summary>
+    public Guid? CitizenAccountId { get; set; }
+
     public bool IsSubmitted => SubmittedAt is not null;
 
     public JsonObject Answers() => JsonNode.Parse(AnswersJson) as JsonObject ?? [];

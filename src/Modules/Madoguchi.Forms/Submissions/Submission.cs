@@ -53,6 +53,9 @@ public sealed class Submission : ITenantOwned, IAuditExempt
 
     public Guid? DraftId { get; set; }
 
+    /// <summary>住民アカウント that submitted it (from the draft), for the citizen's page and their notice channel; null when anonymous.</summary>
+    public Guid? CitizenAccountId { get; set; }
+
     /// <summary>Where the receipt and notices go.</summary>
     public string? Email { get; set; }
 

@@ -46,6 +46,7 @@ public sealed class SubmissionReader(MadoguchiDb db, SubmissionService service) 
             Language = s.Language,
             StatusToken = token,
             Channel = SubmissionChannels.WireName(s.Channel),
+            CitizenAccountId = s.CitizenAccountId,
             EnteredByName = s.EnteredByName,
         };
     }

@@ -125,6 +125,7 @@ public sealed partial class SubmissionService(
             IdempotencyKeyHash = keyHash,
             RequestHash = command.RequestHash,
             DraftId = command.Draft?.Id,
+            CitizenAccountId = command.Draft?.CitizenAccountId,
             Email = command.Email ?? FirstEmail(definition, answers) ?? command.Draft?.Email,
             Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ja",
         };

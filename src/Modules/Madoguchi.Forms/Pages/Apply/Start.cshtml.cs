@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Madoguchi.Forms.Pages.Apply;
 
 /// <summary>The start page of an online application: what you need, how long, and start (or continue).</summary>
-public sealed class StartModel(FormJourney journey, DraftStore drafts, FunnelRecorder funnel, MadoguchiDb db) : PageModel
+public sealed class StartModel(FormJourney journey, DraftStore drafts, FunnelRecorder funnel, MadoguchiDb db, CitizenDrafts citizens) : PageModel
 {
     public JourneyContext? Journey { get; private set; }
 
@@ -18,6 +18,9 @@ public sealed class StartModel(FormJourney journey, DraftStore drafts, FunnelRec
     public int StepCount { get; private set; }
 
     public int IdleMinutes => (int)drafts.IdleTimeout.TotalMinutes;
+
+    /// <summary>A citizen is signed in (住民アカウント): the form starts with their profile's values.</summary>
+    public bool SignedIn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -32,6 +35,16 @@ public sealed class StartModel(FormJourney journey, DraftStore drafts, FunnelRec
             // Back button after submitting: a fresh start is offered, the old draft is let go.
             DraftStore.Forget(HttpContext, slug);
             Journey = Journey with { Lookup = new DraftLookup(DraftState.None, null), DraftForm = null };
+        }
+
+        if (citizens.Session is { } session && await session.AccountIdAsync(HttpContext) is { } accountId)
+        {
+            SignedIn = true;
+            if (Journey.Lookup.State == DraftState.None && await citizens.HoldLatestAsync(HttpContext, accountId, slug, cancellationToken))
+            {
+                // The account's draft started elsewhere (their page's "continue" link): this browser continues it.
+                return Redirect(FormJourney.CheckUrl(slug));
+            }
         }
 
         StepCount = Journey.Definition.Steps.Count;
@@ -50,6 +63,14 @@ public sealed class StartModel(FormJourney journey, DraftStore drafts, FunnelRec
         }
 
         var draft = drafts.Start(HttpContext, slug, Journey.CurrentForm);
+        if (await citizens.CurrentAsync(HttpContext, "prefill " + slug, cancellationToken) is { } profile)
+        {
+            // Once-only (ADR 0011): what the profile knows fills the matching fields; the citizen can change any of them.
+            draft.CitizenAccountId = profile.AccountId;
+            draft.Email = profile.Email;
+            draft.SaveAnswers(Contracts.CitizenProfileCheck.Prefill(Journey.CurrentForm.Definition, profile), draft.LastActivityAt);
+        }
+
         funnel.Record(slug, Journey.CurrentForm.Number, FunnelEventKind.Start, draft.Attempt);
         await db.SaveChangesAsync(cancellationToken);
         var first = Engine.FormEngine.VisibleSteps(Journey.CurrentForm.Definition, draft.Answers())[0];

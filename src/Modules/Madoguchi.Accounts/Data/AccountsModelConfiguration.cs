@@ -1,0 +1,36 @@
+using Madoguchi.Accounts.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Madoguchi.Accounts.Data;
+
+internal sealed class CitizenAccountConfiguration : IEntityTypeConfiguration<CitizenAccount>
+{
+    public void Configure(EntityTypeBuilder<CitizenAccount> builder)
+    {
+        builder.ToTable("accounts_citizens");
+        // One account per address and organisation, also when two first sign-ins race (the loser reads the winner's row).
+        builder.HasIndex(a => new { a.OrganizationId, a.Email }).IsUnique();
+        builder.Property(a => a.Email).HasMaxLength(254);
+        builder.Property(a => a.FamilyName).HasMaxLength(200);
+        builder.Property(a => a.GivenName).HasMaxLength(200);
+        builder.Property(a => a.FamilyNameKana).HasMaxLength(200);
+        builder.Property(a => a.GivenNameKana).HasMaxLength(200);
+        builder.Property(a => a.PostalCode).HasMaxLength(8);
+        builder.Property(a => a.Phone).HasMaxLength(30);
+        builder.Property(a => a.NotificationChannel).HasMaxLength(10);
+    }
+}
+
+internal sealed class SignInLinkConfiguration : IEntityTypeConfiguration<SignInLink>
+{
+    public void Configure(EntityTypeBuilder<SignInLink> builder)
+    {
+        builder.ToTable("accounts_sign_in_links");
+        builder.HasIndex(l => l.TokenHash).IsUnique();
+        builder.HasIndex(l => new { l.OrganizationId, l.Email, l.CreatedAt });
+        builder.HasIndex(l => l.ExpiresAt);
+        builder.Property(l => l.TokenHash).HasMaxLength(64);
+        builder.Property(l => l.Email).HasMaxLength(254);
+    }
+}
