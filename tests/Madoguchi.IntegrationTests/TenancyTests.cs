@@ -125,6 +125,7 @@ public sealed class TenancyTests
         await app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, _) => { await Bookings.BookingsTenancySeed.SeedAsync(db, ct); return 0; });
         await app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, _) => { await Payments.PaymentsTenancySeed.SeedAsync(db, ct); return 0; });
         await app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, _) => { await Cases.CasesTenancySeed.SeedAsync(db, ct); return 0; });
+        await app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, _) => { await Accounts.AccountsTenancySeed.SeedAsync(db, ct); return 0; });
 
         var id = Guid.NewGuid();
         await using (var scope = app.Services.CreateAsyncScope())
@@ -159,6 +160,7 @@ public sealed class TenancyTests
             await Bookings.BookingsTenancySeed.SeedAsync(db, ct);
             await Payments.PaymentsTenancySeed.SeedAsync(db, ct);
             await Cases.CasesTenancySeed.SeedAsync(db, ct);
+            await Accounts.AccountsTenancySeed.SeedAsync(db, ct);
 
             // The same user name as Musashino's admin: unique per organisation, not across them.
             var users = services.GetRequiredService<UserManager<StaffUser>>();
