@@ -48,6 +48,11 @@ public sealed partial class CitizenAccountTests
         Assert.Equal(HttpStatusCode.Redirect, notSignedIn.StatusCode);
         Assert.StartsWith("/account/sign-in", PathOf(notSignedIn.Headers.Location), StringComparison.Ordinal);
 
+        // A citizen's session is not a staff session.
+        using var staffPage = await first.GetAsync(new Uri("/staff/cases", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, staffPage.StatusCode);
+        Assert.StartsWith("/staff/sign-in", PathOf(staffPage.Headers.Location), StringComparison.Ordinal);
+
         // And opening the used link later says so too, with a way to get a new one.
         using var later = await second.GetAsync(new Uri(link, UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.Gone, later.StatusCode);
@@ -75,6 +80,16 @@ public sealed partial class CitizenAccountTests
         using var opened = await client.GetAsync(new Uri(link, UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.Gone, opened.StatusCode);
         Assert.Equal(0, await app.InOrganizationAsync("MSN", (db, _) => db.Set<CitizenAccount>().CountAsync(Ct)));
+
+        // A day later the lapsed link (and the address it holds) is deleted when anyone asks for a link.
+        await app.InOrganizationAsync("MSN", async (db, _) =>
+            await db.Set<SignInLink>().ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, l => l.ExpiresAt.AddDays(-2)), Ct));
+        using var someone = SecurityApp.Client(app);
+        using (await CitizenSignIn.RequestLinkAsync(someone, "someone@example.jp"))
+        {
+        }
+
+        Assert.False(await app.InOrganizationAsync("MSN", (db, _) => db.Set<SignInLink>().AnyAsync(l => l.Email == "late@example.jp", Ct)));
     }
 
     [Fact]

@@ -46,6 +46,10 @@ public sealed class SignInLinks(MadoguchiDb db, Outbox outbox, TenantContext ten
     {
         var address = CitizenAccount.Normalize(email);
         var now = clock.GetUtcNow().UtcDateTime;
+
+        // Links are kept a day after they lapse (for the per-address limit and support questions), then deleted with their address.
+        var stale = now - Lifetime - TimeSpan.FromDays(1);
+        await db.Set<SignInLink>().Where(l => l.ExpiresAt < stale).ExecuteDeleteAsync(cancellationToken);
         var since = now - Lifetime;
         var recent = await db.Set<SignInLink>().CountAsync(l => l.Email == address && l.CreatedAt > since, cancellationToken);
         if (recent >= MaxLinksPerAddress)
