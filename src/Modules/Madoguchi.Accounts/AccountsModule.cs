@@ -22,6 +22,7 @@ public static class AccountsModule
         services.AddScoped<CitizenSession>();
         services.AddScoped<ICitizenSession>(sp => sp.GetRequiredService<CitizenSession>());
         services.AddScoped<SignInLinks>();
+        CitizenOidc.Add(builder);
         return builder;
     }
 

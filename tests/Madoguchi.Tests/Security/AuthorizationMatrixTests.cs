@@ -105,6 +105,7 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /account/check-email"] = new(Access.Public),
         ["PAGE /account/sign-in/{token}"] = new(Access.Public),
         ["PAGE /account/sign-out"] = new(Access.Public),
+        ["PAGE /account/oidc"] = new(Access.Public), // 404 unless Citizens:Oidc is configured; then a redirect to the provider
         ["PAGE /account/profile"] = new(Access.Citizen),
         ["PAGE /account/applications"] = new(Access.Citizen),
 

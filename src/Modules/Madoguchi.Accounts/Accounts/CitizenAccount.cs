@@ -24,6 +24,9 @@ public sealed class CitizenAccount : ITenantOwned
     /// <summary>The address signed in with, trimmed and in lower case.</summary>
     public required string Email { get; set; }
 
+    /// <summary>OpenID Connect (e.g. デジタル認証アプリ): "{issuer}|{sub}" of the identity linked to this account, if any.</summary>
+    public string? OidcSubject { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime LastSignedInAt { get; set; }
     public DateTime? ProfileUpdatedAt { get; set; }

@@ -12,6 +12,8 @@ internal sealed class CitizenAccountConfiguration : IEntityTypeConfiguration<Cit
         // One account per address and organisation, also when two first sign-ins race (the loser reads the winner's row).
         builder.HasIndex(a => new { a.OrganizationId, a.Email }).IsUnique();
         builder.Property(a => a.Email).HasMaxLength(254);
+        builder.HasIndex(a => new { a.OrganizationId, a.OidcSubject }).IsUnique();
+        builder.Property(a => a.OidcSubject).HasMaxLength(600);
         builder.Property(a => a.FamilyName).HasMaxLength(200);
         builder.Property(a => a.GivenName).HasMaxLength(200);
         builder.Property(a => a.FamilyNameKana).HasMaxLength(200);

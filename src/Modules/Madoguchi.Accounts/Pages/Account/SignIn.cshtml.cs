@@ -12,8 +12,14 @@ namespace Madoguchi.Accounts.Pages.Account;
 /// whether or not the address has an account (no account enumeration, ADR 0011).
 /// </summary>
 [EnableRateLimiting(RateLimitPolicies.SignIn)]
-public sealed class SignInModel(SignInLinks links, IStringLocalizer<AccountsResource> t) : PageModel
+public sealed class SignInModel(SignInLinks links, IStringLocalizer<AccountsResource> t, Microsoft.Extensions.Options.IOptions<CitizenOidcOptions> oidc) : PageModel
 {
+    /// <summary>The OpenID Connect provider offered beside the email link, when one is configured.</summary>
+    public CitizenOidcOptions? Oidc => oidc.Value.Enabled ? oidc.Value : null;
+
+    [BindProperty(SupportsGet = true, Name = "oidc")]
+    public string? OidcOutcome { get; set; }
+
     [BindProperty]
     public string? Email { get; set; }
 
