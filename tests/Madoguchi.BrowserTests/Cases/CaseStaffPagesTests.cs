@@ -50,35 +50,9 @@ public sealed class CaseStaffPagesTests(BrowserAndApp shared) : IClassFixture<Br
         return (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["receiptNumber"]!.GetValue<string>();
     }
 
-    /// <summary>Waits (the outbox opens the case within seconds) for the receipt in the inbox, then opens it with the keyboard.</summary>
-    private static async Task<string> OpenFromInboxAsync(IPage page, string receipt)
-    {
-        var link = page.Locator($"#cases tr[data-receipt='{receipt}'] a");
-        for (var attempt = 0; attempt < 60 && await link.CountAsync() == 0; attempt++)
-        {
-            await page.GotoAsync("/staff/cases");
-            if (await link.CountAsync() == 0)
-            {
-                await Task.Delay(500, Ct);
-            }
-        }
+    private static Task<string> OpenFromInboxAsync(IPage page, string receipt) => CasePages.OpenFromInboxAsync(page, receipt);
 
-        await link.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/staff/cases/*");
-        return new Uri(page.Url).PathAndQuery;
-    }
-
-    /// <summary>Presses a button with the keyboard and waits for the page that answers (a PRG redirect shows #done).</summary>
-    private static async Task PressAsync(IPage page, string selector, bool wait)
-    {
-        await page.FocusAsync(selector);
-        await page.Keyboard.PressAsync("Enter");
-        if (wait)
-        {
-            await page.WaitForSelectorAsync("#done");
-        }
-    }
+    private static Task PressAsync(IPage page, string selector, bool wait) => CasePages.PressAsync(page, selector, wait);
 
     private Task<IPage> SignedInAsync(string email, int width) => shared.Browser.NewStaffPageAsync(shared.App.RootUri!, email, width);
 }
