@@ -1,3 +1,9 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Madoguchi.Testing;
+using Madoguchi.Testing.Forms;
 using Microsoft.Playwright;
 
 namespace Madoguchi.BrowserTests.Cases;
@@ -5,6 +11,22 @@ namespace Madoguchi.BrowserTests.Cases;
 /// <summary>What several browser tests do on the staff case pages and the 各種証明書の郵送請求 form, in one place.</summary>
 internal static class CasePages
 {
+    /// <summary>Submits the test form for 住民票の写し over the public API; returns the receipt number.</summary>
+    public static async Task<string> SubmitTestFormAsync(MadoguchiApp app, string family)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await TestForms.PublishAsync(app);
+        using var client = app.CreateBrowserLikeClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/procedures/{TestForms.Slug}/submissions")
+        {
+            Content = new StringContent($"{{ \"answers\": {TestForms.ValidAnswers(family)} }}", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["receiptNumber"]!.GetValue<string>();
+    }
+
     /// <summary>Waits (the outbox opens the case within seconds) for the receipt in the inbox, then opens it with the keyboard; returns the case's path.</summary>
     public static async Task<string> OpenFromInboxAsync(IPage page, string receipt, bool checkAccessibility = false)
     {

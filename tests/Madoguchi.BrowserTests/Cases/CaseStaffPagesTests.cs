@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json.Nodes;
-using Madoguchi.Testing.Forms;
 using Microsoft.Playwright;
 
 namespace Madoguchi.BrowserTests.Cases;
@@ -13,8 +8,6 @@ namespace Madoguchi.BrowserTests.Cases;
 /// </summary>
 public sealed class CaseStaffPagesTests(BrowserAndApp shared) : IClassFixture<BrowserAndApp>
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task InboxAndCasePage_PassAxe_At320Pixels_WithoutSidewaysScrolling()
     {
@@ -35,20 +28,7 @@ public sealed class CaseStaffPagesTests(BrowserAndApp shared) : IClassFixture<Br
         await Accessibility.AssertNoViolationsAsync(clerk);
     }
 
-    /// <summary>Submits the test form for 住民票の写し over the public API; returns the receipt number.</summary>
-    private async Task<string> SubmitAsync(string family)
-    {
-        await TestForms.PublishAsync(shared.App);
-        using var client = shared.App.CreateBrowserLikeClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/procedures/{TestForms.Slug}/submissions")
-        {
-            Content = new StringContent($"{{ \"answers\": {TestForms.ValidAnswers(family)} }}", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        using var response = await client.SendAsync(request, Ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["receiptNumber"]!.GetValue<string>();
-    }
+    private Task<string> SubmitAsync(string family) => CasePages.SubmitTestFormAsync(shared.App, family);
 
     private static Task<string> OpenFromInboxAsync(IPage page, string receipt) => CasePages.OpenFromInboxAsync(page, receipt);
 
