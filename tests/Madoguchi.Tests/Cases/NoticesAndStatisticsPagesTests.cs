@@ -312,3 +312,50 @@ public sealed class NoticesAndStatisticsPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(admin, "/staff/statistics/channels")).StatusCode);
     }
 }
+
+/// <summary>The template rules and the delivery wording without an app.</summary>
+public sealed class NotificationTemplateRulesTests
+{
+    [Fact]
+    public void EveryDefaultWording_PassesItsOwnKindsPlaceholderCheck()
+    {
+        // Otherwise an administrator who opens a default and presses 保存 would be told it is wrong.
+        foreach (var ((kind, language), text) in NotificationTemplates.Defaults)
+        {
+            Assert.True(NotificationTemplateEditor.Validate(kind, text.Subject, text.Body).Count == 0, $"{kind}/{language}");
+        }
+    }
+
+    [Theory]
+    [InlineData("received", "{procedure} {reason}", "{reason}")]
+    [InlineData("decision", "{procedure} {reason} {correctionUrl}", "{correctionUrl}")]
+    [InlineData("completed", "{Procedure}", "{Procedure}")]
+    public void APlaceholderTheKindDoesNotFill_IsAnError_NamingIt(string kind, string body, string named)
+    {
+        var errors = NotificationTemplateEditor.Validate(kind, "件名", body);
+        Assert.Contains(named, errors["body"].Ja, StringComparison.Ordinal);
+        Assert.Contains(named, errors["body"].En, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Subject_IsOneLine_AndBothAreRequired()
+    {
+        Assert.Contains("1行", NotificationTemplateEditor.Validate("completed", "a\nb", "本文")["subject"].Ja, StringComparison.Ordinal);
+        var empty = NotificationTemplateEditor.Validate("completed", " ", "");
+        Assert.Equal(["body", "subject"], empty.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("SmtpCommandException: 5.1.1 <a@b.jp>: Recipient address rejected", "recipient")]
+    [InlineData("SocketException: Connection refused", "connection")]
+    [InlineData("AuthenticationException: 535 5.7.8 Authentication credentials invalid", "auth")]
+    [InlineData("InvalidOperationException: Email is not configured: set Email:Smtp:Host", "config")]
+    [InlineData("NullReferenceException: Object reference not set", "other")]
+    [InlineData(null, null)]
+    public void LastError_IsSortedIntoWhatAClerkCanDo(string? error, string? key) =>
+        Assert.Equal(key, NotificationDelivery.ErrorKey(error));
+
+    [Fact]
+    public void TechnicalText_MasksAddresses() =>
+        Assert.Equal("5.1.1 <t***@example.jp>: rejected", NotificationDelivery.Technical("5.1.1 <taro.musashi@example.jp>: rejected"));
+}
