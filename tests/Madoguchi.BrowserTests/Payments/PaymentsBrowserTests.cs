@@ -139,7 +139,7 @@ public sealed class PaymentsBrowserTests(BrowserAndApp shared) : IClassFixture<B
 
     /// <summary>
     /// Issue 6's journey from the form: a resident applies for 各種証明書の郵送請求 (2 copies of 住民票) with online payment,
-    /// JavaScript off at 320 px, sees the fee before sending, pays it on the simulated gateway from the status page, comes back to a paid
+    /// JavaScript off at 320 px, sees the fee (600円) and the postage charged with it (110円) before sending, pays both on the simulated gateway from the status page, comes back to a paid
     /// receipt and a status page that no longer asks for the fee; 市民課's clerk sees the case as paid.
     /// </summary>
     [Fact]
@@ -147,24 +147,29 @@ public sealed class PaymentsBrowserTests(BrowserAndApp shared) : IClassFixture<B
     {
         var page = await shared.Browser.NewPageAsync(shared.App.RootUri!, javaScript: false, width: 320);
         await Cases.CasePages.FillCertificateByPostAsync(page, payment: "online");
-        Assert.Contains("600円", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        var check = await page.InnerTextAsync("main");
+        Assert.Contains("600円", check, StringComparison.Ordinal);
+        Assert.Contains("110円", check, StringComparison.Ordinal); // 郵送料 with electronic payment
         await AssertAccessibleAsync(page);
         var receipt = await Cases.CasePages.SendAsync(page);
         var statusPath = new Uri(page.Url).AbsolutePath;
 
         await page.ClickAsync("#pay-fee");
         Assert.EndsWith("/pay/fee/" + statusPath["/status/".Length..], page.Url, StringComparison.Ordinal);
-        Assert.Equal("600円", (await page.InnerTextAsync("#fee-amount")).Trim());
+        // The fee and the postage the form promised to charge with it, and their total.
+        Assert.Equal("600円", (await page.InnerTextAsync("#fee-part")).Trim());
+        Assert.Equal("110円", (await page.InnerTextAsync(".fee-charge")).Trim());
+        Assert.Equal("710円", (await page.InnerTextAsync("#fee-amount")).Trim());
         await AssertAccessibleAsync(page);
         await page.ClickAsync("#fee-online");
 
         Assert.Contains("/pay/simulated/", page.Url, StringComparison.Ordinal);
-        Assert.Contains("600円", await page.InnerTextAsync("#amount"), StringComparison.Ordinal);
+        Assert.Contains("710円", await page.InnerTextAsync("#amount"), StringComparison.Ordinal);
         await AssertAccessibleAsync(page);
         await page.ClickAsync("#pay");
 
         Assert.Equal("paid", await page.GetAttributeAsync("#payment-status", "data-status"));
-        Assert.Contains("600円", await page.InnerTextAsync("#amount"), StringComparison.Ordinal);
+        Assert.Contains("710円", await page.InnerTextAsync("#amount"), StringComparison.Ordinal);
         await AssertAccessibleAsync(page);
         Assert.Equal(["captured"], await StatusesOfAsync("submission:" + receipt));
 
@@ -180,7 +185,7 @@ public sealed class PaymentsBrowserTests(BrowserAndApp shared) : IClassFixture<B
         await Cases.CasePages.OpenFromInboxAsync(clerk, receipt);
         var fee = await clerk.InnerTextAsync("#case-fee");
         Assert.Contains("支払い済み", fee, StringComparison.Ordinal);
-        Assert.Contains("600円", fee, StringComparison.Ordinal);
+        Assert.Contains("710円", fee, StringComparison.Ordinal);
         await Accessibility.AssertNoViolationsAsync(clerk);
     }
 
