@@ -26,6 +26,9 @@ public static class CasesModule
     /// <summary>情報政策課 and system admins: statistics only.</summary>
     public const string StatisticsPolicy = "cases:statistics";
 
+    /// <summary>System admins only: the organisation's notice wording (通知テンプレート, ADR 0056).</summary>
+    public const string TemplatesPolicy = "cases:notice-templates";
+
     public static IHostApplicationBuilder AddCasesModule(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -42,6 +45,7 @@ public static class CasesModule
         builder.Services.AddScoped<ICitizenNotices, Notifications.CitizenNotices>();
         builder.Services.AddScoped<NotificationTemplates>();
         builder.Services.AddScoped<CaseNotifier>();
+        builder.Services.AddScoped<NotificationTemplateEditor>();
         builder.Services.AddScoped<IDemoContent, NotificationTemplatesDemoContent>();
         builder.Services.AddSingleton<CorrectionReminders>();
         builder.Services.AddHostedService<CorrectionReminderWorker>();
@@ -53,6 +57,9 @@ public static class CasesModule
             options.AddPolicy(StatisticsPolicy, p => p
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
                 .RequireRole(StaffRoles.ItPolicy, StaffRoles.SystemAdmin));
+            options.AddPolicy(TemplatesPolicy, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireRole(StaffRoles.SystemAdmin));
         });
         return builder;
     }

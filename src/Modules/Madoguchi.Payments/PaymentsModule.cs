@@ -1,3 +1,4 @@
+using Madoguchi.Forms.Contracts;
 using Madoguchi.Payments.Api;
 using Madoguchi.Payments.Contracts;
 using Madoguchi.Payments.Counter;
@@ -41,6 +42,7 @@ public static class PaymentsModule
         services.AddScoped<IPaymentRequests, PaymentRequests>();
         services.AddSingleton<IFeeCalculator, FeeCalculator>();
         services.AddScoped<SubmissionPayments>();
+        services.AddScoped<ISubmissionFeeStatus, SubmissionFeeStatus>();
         services.AddScoped<CounterPaymentService>();
         services.AddSingleton<PaymentExpiryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<PaymentExpiryWorker>());

@@ -117,55 +117,8 @@ public sealed partial class CaseJourneyTests(BrowserAndApp shared) : IClassFixtu
     /// <summary>各種証明書の郵送請求 for oneself, from the procedure page to the receipt; returns the receipt number.</summary>
     private static async Task<string> ApplyAsync(IPage page)
     {
-        await page.GotoAsync("/procedures/certificate-by-post");
-        await page.ClickAsync("text=オンラインで申請する");
-        await page.ClickAsync("main button:has-text('申請を始める')");
-        await Accessibility.AssertNoViolationsAsync(page);
-
-        await page.CheckAsync("input[name='requesterType'][value='self']");
-        await page.FillAsync("input[name='name.family']", "吉祥寺");
-        await page.FillAsync("input[name='name.given']", "花子");
-        await page.FillAsync("input[name='name.familyKana']", "キチジョウジ");
-        await page.FillAsync("input[name='name.givenKana']", "ハナコ");
-        await page.SelectOptionAsync("select[name='dateOfBirth.era']", "昭和");
-        await page.FillAsync("input[name='dateOfBirth.year']", "60");
-        await page.FillAsync("input[name='dateOfBirth.month']", "5");
-        await page.FillAsync("input[name='dateOfBirth.day']", "20");
-        await page.FillAsync("input[name='address.postalCode']", "180-0004");
-        await page.FillAsync("input[name='address.address']", "東京都武蔵野市吉祥寺本町1-2-3");
-        await page.FillAsync("input[name='phone']", "0422-51-5131");
-        await page.FillAsync("input[name='email']", "hanako.kichijoji@example.jp");
-        await Continue(page);
-
-        await page.CheckAsync("input[name='kinds'][value='juminhyo']");
-        await page.FillAsync("input[name='juminhyoCopies']", "2");
-        await page.FillAsync("[name='purpose']", "年金の手続き");
-        await Continue(page);
-
-        await page.SetInputFilesAsync("input[name='identityDocument']", new FilePayload { Name = "license.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n% 運転免許証の写し\n%%EOF\n"u8.ToArray() });
-        await page.CheckAsync("input[name='mailTo'][value='registered']");
-        await Continue(page);
-
-        await page.CheckAsync("input[name='payment'][value='moneyOrder']");
-        await page.CheckAsync("input[name='postage'][value='ordinary']");
-        await Continue(page);
-
-        await page.CheckAsync("input[name='declaration']");
-        await page.CheckAsync("input[name='legitimateUse']");
-        await Continue(page);
-
-        Assert.Equal("入力内容の確認", (await page.TextContentAsync("h1"))?.Trim());
-        await page.ClickAsync("button:has-text('同意して送信する')");
-        var number = (await page.TextContentAsync(".receipt-number"))!.Trim();
-        Assert.Matches(@"^MSN-20\d\d-\d{6}$", number);
-        await Accessibility.AssertNoViolationsAsync(page);
-        return number;
-    }
-
-    private static async Task Continue(IPage page)
-    {
-        await page.ClickAsync("main .button-row button:has-text('次へ進む')");
-        Assert.False(await page.IsVisibleAsync(".error-summary"), "The step was refused: " + await page.InnerTextAsync("main"));
+        await CasePages.FillCertificateByPostAsync(page);
+        return await CasePages.SendAsync(page);
     }
 
     private static async Task ApproveAsync(IPage page, string caseUrl, string comment)
@@ -175,33 +128,9 @@ public sealed partial class CaseJourneyTests(BrowserAndApp shared) : IClassFixtu
         await PressAsync(page, "#act-approve");
     }
 
-    /// <summary>Waits (the outbox opens the case within seconds) for the receipt in the inbox, then opens it with the keyboard.</summary>
-    private static async Task<string> OpenFromInboxAsync(IPage page, string receipt)
-    {
-        var link = page.Locator($"#cases tr[data-receipt='{receipt}'] a");
-        for (var attempt = 0; attempt < 60 && await link.CountAsync() == 0; attempt++)
-        {
-            await page.GotoAsync("/staff/cases");
-            if (await link.CountAsync() == 0)
-            {
-                await Task.Delay(500, Ct);
-            }
-        }
+    private static Task<string> OpenFromInboxAsync(IPage page, string receipt) => CasePages.OpenFromInboxAsync(page, receipt, checkAccessibility: true);
 
-        await Accessibility.AssertNoViolationsAsync(page);
-        await link.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/staff/cases/*");
-        return new Uri(page.Url).PathAndQuery;
-    }
-
-    /// <summary>Presses a button with the keyboard and waits for the page that answers (a PRG redirect shows #done).</summary>
-    private static async Task PressAsync(IPage page, string selector)
-    {
-        await page.FocusAsync(selector);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForSelectorAsync("#done");
-    }
+    private static Task PressAsync(IPage page, string selector) => CasePages.PressAsync(page, selector);
 
     private Task<IPage> SignedInAsync(string email) => shared.Browser.NewStaffPageAsync(shared.App.RootUri!, email);
 

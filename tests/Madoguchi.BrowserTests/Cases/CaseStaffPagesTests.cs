@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json.Nodes;
-using Madoguchi.Testing.Forms;
 using Microsoft.Playwright;
 
 namespace Madoguchi.BrowserTests.Cases;
@@ -13,8 +8,6 @@ namespace Madoguchi.BrowserTests.Cases;
 /// </summary>
 public sealed class CaseStaffPagesTests(BrowserAndApp shared) : IClassFixture<BrowserAndApp>
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task InboxAndCasePage_PassAxe_At320Pixels_WithoutSidewaysScrolling()
     {
@@ -35,50 +28,11 @@ public sealed class CaseStaffPagesTests(BrowserAndApp shared) : IClassFixture<Br
         await Accessibility.AssertNoViolationsAsync(clerk);
     }
 
-    /// <summary>Submits the test form for 住民票の写し over the public API; returns the receipt number.</summary>
-    private async Task<string> SubmitAsync(string family)
-    {
-        await TestForms.PublishAsync(shared.App);
-        using var client = shared.App.CreateBrowserLikeClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/procedures/{TestForms.Slug}/submissions")
-        {
-            Content = new StringContent($"{{ \"answers\": {TestForms.ValidAnswers(family)} }}", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        using var response = await client.SendAsync(request, Ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["receiptNumber"]!.GetValue<string>();
-    }
+    private Task<string> SubmitAsync(string family) => CasePages.SubmitTestFormAsync(shared.App, family);
 
-    /// <summary>Waits (the outbox opens the case within seconds) for the receipt in the inbox, then opens it with the keyboard.</summary>
-    private static async Task<string> OpenFromInboxAsync(IPage page, string receipt)
-    {
-        var link = page.Locator($"#cases tr[data-receipt='{receipt}'] a");
-        for (var attempt = 0; attempt < 60 && await link.CountAsync() == 0; attempt++)
-        {
-            await page.GotoAsync("/staff/cases");
-            if (await link.CountAsync() == 0)
-            {
-                await Task.Delay(500, Ct);
-            }
-        }
+    private static Task<string> OpenFromInboxAsync(IPage page, string receipt) => CasePages.OpenFromInboxAsync(page, receipt);
 
-        await link.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/staff/cases/*");
-        return new Uri(page.Url).PathAndQuery;
-    }
-
-    /// <summary>Presses a button with the keyboard and waits for the page that answers (a PRG redirect shows #done).</summary>
-    private static async Task PressAsync(IPage page, string selector, bool wait)
-    {
-        await page.FocusAsync(selector);
-        await page.Keyboard.PressAsync("Enter");
-        if (wait)
-        {
-            await page.WaitForSelectorAsync("#done");
-        }
-    }
+    private static Task PressAsync(IPage page, string selector, bool wait) => CasePages.PressAsync(page, selector, wait);
 
     private Task<IPage> SignedInAsync(string email, int width) => shared.Browser.NewStaffPageAsync(shared.App.RootUri!, email, width);
 }

@@ -137,6 +137,58 @@ public sealed class PaymentsBrowserTests(BrowserAndApp shared) : IClassFixture<B
         Assert.Equal(["captured"], await StatusesOfAsync("MSN-2026-100003"));
     }
 
+    /// <summary>
+    /// Issue 6's journey from the form: a resident applies for 各種証明書の郵送請求 (2 copies of 住民票) with online payment,
+    /// JavaScript off at 320 px, sees the fee (600円) and the postage charged with it (110円) before sending, pays both on the simulated gateway from the status page, comes back to a paid
+    /// receipt and a status page that no longer asks for the fee; 市民課's clerk sees the case as paid.
+    /// </summary>
+    [Fact]
+    public async Task Resident_AppliesWithAFee_SeesItBeforeSending_PaysOnline_AndStaffSeeTheCasePaid()
+    {
+        var page = await shared.Browser.NewPageAsync(shared.App.RootUri!, javaScript: false, width: 320);
+        await Cases.CasePages.FillCertificateByPostAsync(page, payment: "online");
+        var check = await page.InnerTextAsync("main");
+        Assert.Contains("600円", check, StringComparison.Ordinal);
+        Assert.Contains("110円", check, StringComparison.Ordinal); // 郵送料 with electronic payment
+        await AssertAccessibleAsync(page);
+        var receipt = await Cases.CasePages.SendAsync(page);
+        var statusPath = new Uri(page.Url).AbsolutePath;
+
+        await page.ClickAsync("#pay-fee");
+        Assert.EndsWith("/pay/fee/" + statusPath["/status/".Length..], page.Url, StringComparison.Ordinal);
+        // The fee and the postage the form promised to charge with it, and their total.
+        Assert.Equal("600円", (await page.InnerTextAsync("#fee-part")).Trim());
+        Assert.Equal("110円", (await page.InnerTextAsync(".fee-charge")).Trim());
+        Assert.Equal("710円", (await page.InnerTextAsync("#fee-amount")).Trim());
+        await AssertAccessibleAsync(page);
+        await page.ClickAsync("#fee-online");
+
+        Assert.Contains("/pay/simulated/", page.Url, StringComparison.Ordinal);
+        Assert.Contains("710円", await page.InnerTextAsync("#amount"), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page);
+        await page.ClickAsync("#pay");
+
+        Assert.Equal("paid", await page.GetAttributeAsync("#payment-status", "data-status"));
+        Assert.Contains("710円", await page.InnerTextAsync("#amount"), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page);
+        Assert.Equal(["captured"], await StatusesOfAsync("submission:" + receipt));
+
+        // Back to the service: the status page says the fee is paid and offers no second payment.
+        await page.ClickAsync("#return");
+        Assert.Equal(statusPath, new Uri(page.Url).AbsolutePath);
+        Assert.Equal(0, await page.Locator("#pay-fee").CountAsync());
+        Assert.Contains("支払い済み", await page.InnerTextAsync("#fee-paid"), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page);
+
+        // 市民課 sees the case paid.
+        var clerk = await shared.Browser.NewStaffPageAsync(shared.App.RootUri!, "shimin@musashino.example");
+        await Cases.CasePages.OpenFromInboxAsync(clerk, receipt);
+        var fee = await clerk.InnerTextAsync("#case-fee");
+        Assert.Contains("支払い済み", fee, StringComparison.Ordinal);
+        Assert.Contains("710円", fee, StringComparison.Ordinal);
+        await Accessibility.AssertNoViolationsAsync(clerk);
+    }
+
     private static async Task AssertAccessibleAsync(IPage page)
     {
         await Accessibility.AssertNoViolationsAsync(page);

@@ -163,6 +163,25 @@ public sealed class PaymentsWiringTests(PaymentsWiringApp fixture) : IClassFixtu
         Assert.False(new FeeCalculator().Calculate(new FeeRequest("x", new Dictionary<string, decimal?>(), new Dictionary<string, string?>(), new HashSet<string>(), null)).IsDue);
     }
 
+    [Theory]
+    [InlineData(null, 600 + 410, null)]
+    [InlineData("public-assistance", 410, "生活保護受給者（手数料免除）")]
+    public void FeeCalculator_AddsChargesPaidWithTheFee_AndAnExemptionNeverWaivesThem(string? exemption, long expected, string? reason)
+    {
+        var answers = new Dictionary<string, string?> { [FeeCalculator.ExemptionField] = exemption };
+        var computed = new Dictionary<string, decimal?> { ["fee"] = 600m, ["postageFee"] = 410m };
+        var quote = new FeeCalculator().Calculate(new FeeRequest("certificate-by-post", computed, answers, new HashSet<string> { "fee" }, 300)
+        {
+            Charges = [new FeeCharge("郵送料（電子決済の場合）", "Postage (with electronic payment)", 410), new FeeCharge("なし", "None", 0)],
+        });
+        Assert.Equal(expected, quote.AmountYen);
+        Assert.Equal(600 + 410, quote.GrossYen);
+        Assert.Equal(reason, quote.ExemptionReason);
+        Assert.Equal(expected - 410, quote.FeeYen);
+        var charge = Assert.Single(quote.Charges); // a charge of 0 yen is not listed
+        Assert.Equal(410, charge.AmountYen);
+    }
+
     [Fact]
     public async Task AfterSubmitting_TheCitizenSeesTheComputedFee_PaysOnline_AndTheReferenceIsPaid()
     {

@@ -124,6 +124,9 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /staff/cases/export.csv"] = new(Access.StaffAny),
         ["PAGE /staff/cases/{id:guid}"] = new(Access.StaffDepartment),
         ["GET /api/v1/cases/statistics/channels"] = new(Access.ApiStaff),
+        ["PAGE /staff/statistics/channels"] = new(Access.ItPolicy),
+        ["PAGE /staff/notices/templates"] = new(Access.Admin),
+        ["PAGE /staff/notices/templates/{kind}/{language}"] = new(Access.Admin, Sample: "/staff/notices/templates/received/ja"),
         // 書かない窓口 (ADR 0054): any staff member sees the page (it lists only their departments' procedures and visits);
         // a counter draft and its printed application belong to the procedure's department.
         ["PAGE /staff/counter"] = new(Access.StaffAny),

@@ -191,21 +191,9 @@ public static class CasesApi
     };
 
     /// <summary>The online rate per procedure: counter submissions (書かない窓口) are counted apart from online ones.</summary>
-    private static async Task<Ok<List<ChannelRow>>> Channels(MadoguchiDb db, CancellationToken cancellationToken)
-    {
-        var rows = await db.Set<Case>().AsNoTracking()
-            .GroupBy(c => new { c.ProcedureSlug, c.DepartmentId, Counter = c.Channel == "counter" })
-            .Select(g => new { g.Key.ProcedureSlug, g.Key.DepartmentId, g.Key.Counter, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.GroupBy(r => (r.ProcedureSlug, r.DepartmentId)).OrderBy(g => g.Key.ProcedureSlug, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var online = g.Where(r => !r.Counter).Sum(r => r.Count);
-                var counter = g.Where(r => r.Counter).Sum(r => r.Count);
-                return new ChannelRow(g.Key.ProcedureSlug, g.Key.DepartmentId, online, counter, online + counter == 0 ? null : Math.Round((double)online / (online + counter), 4));
-            })
-            .ToList());
-    }
+    private static async Task<Ok<List<ChannelRow>>> Channels(MadoguchiDb db, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await ChannelStatistics.ComputeAsync(db, cancellationToken))
+            .Select(r => new ChannelRow(r.ProcedureSlug, r.DepartmentId, r.Online, r.Counter, r.OnlineRate)).ToList());
 
     private static async Task<Ok<List<StatisticsRow>>> Statistics(MadoguchiDb db, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -27,7 +27,16 @@ public sealed record SubmissionInfo(Guid Id, string ReceiptNumber, Guid Procedur
 
     /// <summary>For a counter submission: the staff member who entered it.</summary>
     public string? EnteredByName { get; init; }
+
+    /// <summary>
+    /// The form's fee values (computed values marked <c>isFee</c>), in the form's order: what the citizen pays is
+    /// their sum, e.g. 手数料 and 郵送料 with electronic payment. Their amounts are in <see cref="ComputedJson"/>.
+    /// </summary>
+    public IReadOnlyList<FeeItem> FeeItems { get; init; } = [];
 }
+
+/// <summary>One fee value of a form: its computed-value id and its label.</summary>
+public sealed record FeeItem(string Id, string LabelJa, string LabelEn);
 
 public interface ISubmissionReader
 {

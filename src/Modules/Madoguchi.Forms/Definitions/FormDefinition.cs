@@ -246,7 +246,10 @@ public sealed record ComputedValue
     /// <summary>Unit shown after the value (円).</summary>
     public LocalizedText? Unit { get; init; }
 
-    /// <summary>True when this value is the fee to pay (used by payments).</summary>
+    /// <summary>
+    /// True when this value is paid (used by payments): the one with id <c>fee</c> (else the first) is the fee (手数料),
+    /// which an exemption can waive; any other is a charge paid with it, e.g. 郵送料.
+    /// </summary>
     public bool IsFee { get; init; }
 }
 

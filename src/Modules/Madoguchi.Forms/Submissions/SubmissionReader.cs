@@ -5,13 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Madoguchi.Forms.Submissions;
 
 /// <summary>Lets other modules (cases) read a submission of the current organisation through the contract.</summary>
-public sealed class SubmissionReader(MadoguchiDb db, SubmissionService service) : ISubmissionReader
+public sealed class SubmissionReader(MadoguchiDb db, SubmissionService service, Versions.FormVersions versions) : ISubmissionReader
 {
     public async Task<SubmissionInfo?> FindAsync(Guid submissionId, CancellationToken cancellationToken) =>
-        Info(await db.Set<Submission>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken));
+        await InfoAsync(await db.Set<Submission>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken), cancellationToken);
 
     public async Task<SubmissionInfo?> FindByReceiptNumberAsync(string receiptNumber, CancellationToken cancellationToken) =>
-        Info(await db.Set<Submission>().AsNoTracking().FirstOrDefaultAsync(s => s.ReceiptNumber == receiptNumber, cancellationToken));
+        await InfoAsync(await db.Set<Submission>().AsNoTracking().FirstOrDefaultAsync(s => s.ReceiptNumber == receiptNumber, cancellationToken), cancellationToken);
 
     public async Task<SubmissionInfo?> FindByStatusTokenAsync(string token, CancellationToken cancellationToken)
     {
@@ -21,10 +21,10 @@ public sealed class SubmissionReader(MadoguchiDb db, SubmissionService service) 
         }
 
         var hash = Drafts.DraftStore.Hash(token);
-        return Info(await db.Set<Submission>().AsNoTracking().FirstOrDefaultAsync(s => s.StatusTokenHash == hash, cancellationToken));
+        return await InfoAsync(await db.Set<Submission>().AsNoTracking().FirstOrDefaultAsync(s => s.StatusTokenHash == hash, cancellationToken), cancellationToken);
     }
 
-    private SubmissionInfo? Info(Submission? s)
+    private async Task<SubmissionInfo?> InfoAsync(Submission? s, CancellationToken cancellationToken)
     {
         if (s is null)
         {
@@ -41,6 +41,10 @@ public sealed class SubmissionReader(MadoguchiDb db, SubmissionService service) 
             token = null;
         }
 
+        // The version it was made with (cached: published versions never change) says which computed values are fees.
+        var form = await versions.GetAsync(s.FormVersionId, cancellationToken);
+        var feeItems = form?.Definition.Computed.Where(c => c.IsFee).Select(c => new FeeItem(c.Id, c.Label.Ja, c.Label.Get(true))).ToList() ?? [];
+
         return new SubmissionInfo(s.Id, s.ReceiptNumber, s.ProcedureId, s.ProcedureSlug, s.FormVersionId, s.SubmittedAt, s.AnswersJson, s.ComputedJson, s.Email)
         {
             Language = s.Language,
@@ -48,6 +52,7 @@ public sealed class SubmissionReader(MadoguchiDb db, SubmissionService service) 
             Channel = SubmissionChannels.WireName(s.Channel),
             CitizenAccountId = s.CitizenAccountId,
             EnteredByName = s.EnteredByName,
+            FeeItems = feeItems,
         };
     }
 }

@@ -37,19 +37,22 @@ public sealed class FeeCalculator : IFeeCalculator
         }
 
         value ??= request.CatalogFeeYen;
-        if (value is not { } fee || fee <= 0)
+        // Whole yen: fees are integers; a fraction (never expected) is rounded down, never up, against the citizen.
+        var gross = value is { } fee && fee > 0 ? (long)decimal.Floor(fee) : 0;
+        var charges = request.Charges.Where(c => c.AmountYen > 0).ToList();
+        var extra = charges.Sum(c => c.AmountYen);
+        if (gross == 0 && extra == 0)
         {
             return FeeQuote.None;
         }
 
-        // Whole yen: fees are integers; a fraction (never expected) is rounded down, never up, against the citizen.
-        var gross = (long)decimal.Floor(fee);
-        if (request.Answers.TryGetValue(ExemptionField, out var exemption) && !string.IsNullOrWhiteSpace(exemption) && exemption is not "none" and not "no")
+        // An exemption (免除) waives the fee, never the charges paid with it (postage is the post office's).
+        if (gross > 0 && request.Answers.TryGetValue(ExemptionField, out var exemption) && !string.IsNullOrWhiteSpace(exemption) && exemption is not "none" and not "no")
         {
             var reason = KnownExemptions.TryGetValue(exemption, out var known) ? known : exemption.Trim();
-            return new FeeQuote(0, gross, reason, "手数料");
+            return new FeeQuote(extra, gross + extra, reason, "手数料") { Charges = charges };
         }
 
-        return new FeeQuote(gross, gross, null, "手数料");
+        return new FeeQuote(gross + extra, gross + extra, null, "手数料") { Charges = charges };
     }
 }

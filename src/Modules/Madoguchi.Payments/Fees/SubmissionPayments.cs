@@ -24,8 +24,18 @@ public sealed class SubmissionPayments(IFeeCalculator fees, IProcedureCatalog ca
     {
         ArgumentNullException.ThrowIfNull(submission);
         var procedure = await catalog.FindAsync(submission.ProcedureSlug, cancellationToken);
-        return fees.Calculate(new FeeRequest(submission.ProcedureSlug, ReadNumbers(submission.ComputedJson), ReadTexts(submission.AnswersJson),
-            new HashSet<string>(), procedure?.FeeYen));
+        var computed = ReadNumbers(submission.ComputedJson);
+        // The form's fee values: the one named "fee" (else the first) is the fee (手数料); the others are charges paid with it.
+        var items = submission.FeeItems;
+        var fee = items.FirstOrDefault(i => i.Id == FeeCalculator.DefaultFeeId) ?? (items.Count > 0 ? items[0] : null);
+        var charges = items.Where(i => i != fee)
+            .Select(i => new FeeCharge(i.LabelJa, i.LabelEn, computed.GetValueOrDefault(i.Id) is { } v && v > 0 ? (long)decimal.Floor(v) : 0))
+            .ToList();
+        var feeIds = fee is null ? new HashSet<string>() : new HashSet<string> { fee.Id };
+        return fees.Calculate(new FeeRequest(submission.ProcedureSlug, computed, ReadTexts(submission.AnswersJson), feeIds, procedure?.FeeYen)
+        {
+            Charges = charges,
+        });
     }
 
     /// <summary>The payment now current for the submission: paid, or unpaid and still open; null when none.</summary>

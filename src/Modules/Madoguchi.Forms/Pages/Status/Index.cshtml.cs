@@ -18,7 +18,7 @@ namespace Madoguchi.Forms.Pages.Status;
 /// application stands, what happens next and the answers as submitted (with the form version they
 /// were made with). <c>Accept: application/json</c> gets the same as JSON.
 /// </summary>
-public sealed class IndexModel(SubmissionService submissions, FormVersions versions, IProcedureCatalog catalog, UploadStore uploads, MadoguchiDb db, IEnumerable<IApplicationStatusSteps> statusSteps) : PageModel
+public sealed class IndexModel(SubmissionService submissions, FormVersions versions, IProcedureCatalog catalog, UploadStore uploads, MadoguchiDb db, IEnumerable<IApplicationStatusSteps> statusSteps, IEnumerable<ISubmissionFeeStatus> feeStatus) : PageModel
 {
     public sealed record StatusDto(string ReceiptNumber, string Procedure, string ProcedureTitle, string Status, string StatusText, DateTimeOffset SubmittedAt, int FormVersion, decimal? Fee, string? Department, int? StandardProcessingDays)
     {
@@ -38,6 +38,9 @@ public sealed class IndexModel(SubmissionService submissions, FormVersions versi
     public IReadOnlyList<ComputedResult> Computed { get; private set; } = [];
 
     public int FormVersion { get; private set; }
+
+    /// <summary>The fee's payment (from the payments module, through the contract); null when none was asked for.</summary>
+    public SubmissionFeeState? Fee { get; private set; }
 
     /// <summary>状況照会: each step so far in plain words (from case processing, through the contract).</summary>
     public IReadOnlyList<ApplicationStatusStep> Steps { get; private set; } = [];
@@ -68,6 +71,11 @@ public sealed class IndexModel(SubmissionService submissions, FormVersions versi
         foreach (var source in statusSteps)
         {
             Steps = await source.StepsAsync(Submission.Id, cancellationToken);
+        }
+
+        foreach (var source in feeStatus)
+        {
+            Fee = await source.ForReceiptAsync(Submission.ReceiptNumber, cancellationToken);
         }
 
         Procedure = await catalog.FindAsync(Submission.ProcedureSlug, cancellationToken);

@@ -4,6 +4,7 @@ using Madoguchi.Cases.Approval;
 using Madoguchi.Cases.Cases;
 using Madoguchi.Cases.Transitions;
 using Madoguchi.Forms.Contracts;
+using Madoguchi.Payments.Contracts;
 using Madoguchi.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,7 @@ namespace Madoguchi.Cases.Pages.Staff.Cases;
 /// message, the current state and the comment it typed back.
 /// </summary>
 [Authorize(Policy = "staff")]
-public sealed class CaseModel(MadoguchiDb db, CaseService cases, ISubmissionReader submissions, ISubmissionAnswers answers, TimeProvider clock) : PageModel
+public sealed class CaseModel(MadoguchiDb db, CaseService cases, ISubmissionReader submissions, ISubmissionAnswers answers, IPaymentStatus payments, TimeProvider clock) : PageModel
 {
     public const int CommentMaxLength = 2000;
     public const int NoteMaxLength = 4000;
@@ -40,6 +41,12 @@ public sealed class CaseModel(MadoguchiDb db, CaseService cases, ISubmissionRead
     public IReadOnlyList<RouteStep> Steps { get; private set; } = [];
 
     public IReadOnlyList<Member> Members { get; private set; } = [];
+
+    /// <summary>手数料: whether the application's fee is paid (payments module, through its contract).</summary>
+    public PaymentStatusInfo? Fee { get; private set; }
+
+    /// <summary>通知: each notice sent about the case with its delivery state (the outbox message's).</summary>
+    public IReadOnlyList<Corrections.CorrectionsApi.NotificationDto> Notifications { get; private set; } = [];
 
     public CaseActor? Actor { get; private set; }
 
@@ -215,6 +222,8 @@ public sealed class CaseModel(MadoguchiDb db, CaseService cases, ISubmissionRead
         Today = CaseService.TodayInJapan(clock);
         Detail = await CasesApi.DetailAsync(db, submissions, Case, clock, English, cancellationToken);
         Answers = await answers.SummarizeAsync(Case.SubmissionId, cancellationToken);
+        Fee = await payments.ForReferenceAsync(PaymentReferences.Submission(Case.ReceiptNumber), cancellationToken);
+        Notifications = Detail.Notifications;
         Steps = ApprovalRoute.Parse(Case.RouteJson);
         var decisions = await db.Set<CaseDecision>().AsNoTracking().Where(d => d.CaseId == Case.Id).ToListAsync(cancellationToken);
         Abilities = CaseAbilities.For(Case, Actor, decisions);
