@@ -70,7 +70,8 @@ public sealed class DraftStore(MadoguchiDb db, TimeProvider clock, IOptions<Form
             return new DraftLookup(DraftState.Submitted, draft);
         }
 
-        return new DraftLookup(now - draft.LastActivityAt > IdleTimeout ? DraftState.TimedOut : DraftState.Active, draft);
+        // A page view may leave the idle clock up to Draft.ViewTouchResolution behind: never time out before the announced time.
+        return new DraftLookup(now - draft.LastActivityAt > IdleTimeout + Draft.ViewTouchResolution ? DraftState.TimedOut : DraftState.Active, draft);
     }
 
     /// <summary>Starts a draft on the given form version and gives this browser its token.</summary>

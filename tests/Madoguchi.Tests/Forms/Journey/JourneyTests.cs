@@ -164,6 +164,38 @@ public sealed class JourneyTests
     }
 
     [Fact]
+    public async Task APageView_KeepsTheSessionForTheWholeAnnouncedTime_ThoughViewsCloseTogetherWriteNothing()
+    {
+        await using var app = await MadoguchiApp.StartAsync();
+        await TestForms.PublishAsync(app);
+        using var client = app.CreateBrowserLikeClient();
+        var page = await StartAsync(client);
+        AssertHeading("申請者", page);
+        var stepUrl = $"/apply/{TestForms.Slug}/applicant";
+        Task SetLastActivityAsync(TimeSpan ago) =>
+            app.InOrganizationAsync("MSN", (db, _) => db.Set<Draft>().ExecuteUpdateAsync(s => s.SetProperty(d => d.LastActivityAt, DateTime.UtcNow - ago), Ct));
+        Task<Guid> VersionAsync() => app.InOrganizationAsync("MSN", (db, _) => db.Set<Draft>().Select(d => d.Version).SingleAsync(Ct));
+
+        // The citizen reloads the page 10 seconds after their last activity: the page shows, and nothing is written.
+        await SetLastActivityAsync(TimeSpan.FromSeconds(10));
+        var before = await VersionAsync();
+        var (_, reloaded) = await FollowAsync(client, await client.GetAsync(stepUrl, Ct));
+        AssertHeading("申請者", reloaded);
+        Assert.Equal(before, await VersionAsync());
+
+        // 29 min 55 s after that reload (30 min 5 s after the last write) the announced 30 minutes have not passed.
+        await SetLastActivityAsync(TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(5));
+        var (_, stillOpen) = await FollowAsync(client, await client.GetAsync(stepUrl, Ct));
+        AssertHeading("申請者", stillOpen);
+        Assert.NotEqual(before, await VersionAsync()); // that view was long after the last write: it refreshed the clock
+
+        // Past the timeout (and its resolution), the answers are hidden as before.
+        await SetLastActivityAsync(TimeSpan.FromMinutes(31));
+        var step = await client.GetAsync(stepUrl, Ct);
+        Assert.EndsWith("/timed-out", step.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ADraft_StaysOnItsVersion_WhenANewVersionIsPublishedHalfWay()
     {
         await using var app = await MadoguchiApp.StartAsync();

@@ -5,6 +5,7 @@ using Madoguchi.Forms.Submissions;
 using Madoguchi.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Madoguchi.Forms.Pages.Apply;
 
@@ -28,8 +29,18 @@ public sealed class CheckModel(FormJourney journey, SubmissionService submission
             return redirect;
         }
 
-        Journey!.Draft!.Touch(clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
+        if (Journey!.Draft!.TouchForView(clock.GetUtcNow().UtcDateTime))
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A second tab or a reload touched the draft at the same moment: that keeps it alive just as well.
+            }
+        }
+
         await ShowAsync(validate: true, cancellationToken);
         return Page();
     }

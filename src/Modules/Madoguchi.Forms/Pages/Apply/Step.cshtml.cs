@@ -49,15 +49,17 @@ public sealed class StepModel(FormJourney journey, UploadStore uploads, IPostalC
             return redirect;
         }
 
-        Journey!.Draft!.Touch(clock.GetUtcNow().UtcDateTime);
-        try
+        if (Journey!.Draft!.TouchForView(clock.GetUtcNow().UtcDateTime))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another request of the same person (a second tab, a reload) touched the draft at the same moment:
-            // its touch keeps the draft alive just as well, and a GET changes no answer. Render what was loaded.
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another request of the same person (a second tab, a reload) touched the draft at the same moment:
+                // its touch keeps the draft alive just as well, and a GET changes no answer. Render what was loaded.
+            }
         }
 
         await ShowAsync(Journey.Draft.Answers(), [], cancellationToken);
