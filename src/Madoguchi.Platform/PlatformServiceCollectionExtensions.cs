@@ -55,6 +55,8 @@ public static class PlatformServiceCollectionExtensions
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
             .Validate(o => o.MaxAttempts >= 1 && o.BatchSize >= 1 && o.PollIntervalSeconds > 0, "Outbox settings must be positive.")
             .ValidateOnStart();
+        services.AddMemoryCache();
+        services.AddSingleton<Caching.ReadCache>();
         services.AddScoped<Outbox.Outbox>();
         services.AddScoped<Audit.SecurityAudit>();
         services.AddScoped<ApiKeys.ApiKeyIssuer>();

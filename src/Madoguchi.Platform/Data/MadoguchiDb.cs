@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Madoguchi.Platform.ApiKeys;
 using Madoguchi.Platform.Audit;
+using Madoguchi.Platform.Caching;
 using Madoguchi.Platform.Identity;
 using Madoguchi.Platform.Idempotency;
 using Madoguchi.Platform.Organizations;
@@ -29,11 +30,13 @@ public class MadoguchiDb : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid
     private readonly ICurrentActor? _actor;
     private readonly TimeProvider _clock;
     private readonly IReadOnlyList<Assembly> _modelAssemblies;
+    private readonly ReadCache? _readCache;
 
     public MadoguchiDb(DbContextOptions<MadoguchiDb> options, TenantContext? tenant = null, ICurrentActor? actor = null,
-        TimeProvider? clock = null, IEnumerable<ModelAssembly>? modelAssemblies = null)
+        TimeProvider? clock = null, IEnumerable<ModelAssembly>? modelAssemblies = null, ReadCache? readCache = null)
         : base(options)
     {
+        _readCache = readCache;
         _tenant = tenant;
         _actor = actor;
         _clock = clock ?? TimeProvider.System;
@@ -85,6 +88,23 @@ public class MadoguchiDb : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (_readCache is null)
+        {
+            return await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // What this save changes, so that cached public reads of those entities are evicted once it is written.
+        var changed = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Metadata.ClrType)
+            .ToHashSet();
+        var written = await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        _readCache.Evict(changed);
+        return written;
+    }
+
+    private async Task<int> SaveAndAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         StampTenant();
         AddChangeAuditEntries();

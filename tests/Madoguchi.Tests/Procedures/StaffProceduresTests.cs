@@ -68,6 +68,8 @@ public sealed class StaffProceduresTests : IAsyncLifetime
         using var client = await StaffSignIn.SignedInClientAsync(_app, StaffSession.Shimin);
         var page = await StaffSession.GetPageAsync(client, "/staff/procedures/juminhyo-copy");
         Assert.Equal("300", ((IHtmlInputElement)page.QuerySelector("#Fee")!).Value);
+        using var visitor = _app.CreateClient();
+        Assert.Contains("300円", await PublicPageTextAsync(visitor, "juminhyo-copy"), StringComparison.Ordinal); // now in the page cache
 
         var response = await SubmitAsync(client, page, new()
         {
@@ -93,6 +95,9 @@ public sealed class StaffProceduresTests : IAsyncLifetime
         Assert.Equal(3, detail.RootElement.GetProperty("standardProcessingDays").GetInt32());
         Assert.False(detail.RootElement.GetProperty("post").GetBoolean());
         Assert.Equal(["本人確認書類", "委任状（代理人の場合）"], detail.RootElement.GetProperty("whatToBring").EnumerateArray().Select(e => e.GetString()));
+        var publicPage = await PublicPageTextAsync(visitor, "juminhyo-copy"); // at once, not when the cached page expires
+        Assert.Contains("350円", publicPage, StringComparison.Ordinal);
+        Assert.Contains("委任状（代理人の場合）", publicPage, StringComparison.Ordinal);
 
         var audit = await _app.InOrganizationAsync("MSN", async (db, _) =>
         {
@@ -283,15 +288,23 @@ public sealed class StaffProceduresTests : IAsyncLifetime
     {
         using var client = await StaffSignIn.SignedInClientAsync(_app, StaffSession.Shimin);
         var page = await StaffSession.GetPageAsync(client, "/staff/procedures/seal-registration");
+        using var api = _app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(new Uri("/procedures/seal-registration", UriKind.Relative), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(client, page, new() { ["Input.IsPublished"] = Array.Empty<string>() })).StatusCode);
 
-        using var api = _app.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync(new Uri("/procedures/seal-registration", UriKind.Relative), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync(new Uri("/api/v1/procedures/seal-registration", UriKind.Relative), Ct)).StatusCode);
         var list = await StaffSession.GetPageAsync(client, "/staff/procedures");
         Assert.Contains("非公開", list.QuerySelector("tr[data-slug=seal-registration]")!.TextContent, StringComparison.Ordinal);
     }
 
     private Task<int?> FeeAsync(string slug) => FeeAsync(_app, slug);
+
+    private static async Task<string> PublicPageTextAsync(HttpClient client, string slug)
+    {
+        var page = await Html.ParseAsync(await client.GetAsync(new Uri($"/procedures/{slug}", UriKind.Relative), Ct));
+        return page.QuerySelector("main")!.TextContent;
+    }
 
     private static Task<int?> FeeAsync(MadoguchiApp app, string slug) =>
         app.InOrganizationAsync("MSN", async (db, _) => (await db.Set<Procedure>().AsNoTracking().SingleAsync(p => p.Slug == slug, Ct)).FeeYen);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Madoguchi.Forms.Definitions;
+using Madoguchi.Platform.Caching;
 using Madoguchi.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,18 +10,29 @@ namespace Madoguchi.Forms.Versions;
 public sealed record PublishedForm(Guid Id, Guid ProcedureId, int Number, FormDefinition Definition);
 
 /// <summary>Finds form versions. Published definitions never change, so their parsed form is cached by id.</summary>
-public sealed class FormVersions(MadoguchiDb db, FormDefinitionCache cache)
+public sealed class FormVersions(MadoguchiDb db, FormDefinitionCache cache, ReadCache readCache)
 {
-    /// <summary>The latest published version of the procedure's form, if it has one.</summary>
+    private static readonly Type[] DependsOn = [typeof(FormVersion)];
+
+    /// <summary>
+    /// The latest published version of the procedure's form, if it has one. Which version is current is read from the
+    /// short-lived <see cref="ReadCache"/> (publishing on this instance evicts it; another instance sees it within seconds).
+    /// </summary>
     public async Task<PublishedForm?> CurrentAsync(Guid procedureId, CancellationToken cancellationToken)
     {
-        var id = await db.Set<FormVersion>().AsNoTracking()
-            .Where(v => v.ProcedureId == procedureId && v.Status == FormVersionStatus.Published)
-            .OrderByDescending(v => v.Number)
-            .Select(v => (Guid?)v.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        return id is null ? null : await GetAsync(id.Value, cancellationToken);
+        var current = await readCache.GetOrLoadAsync(db.CurrentOrganizationId, procedureId.ToString("N"), DependsOn, async () =>
+        {
+            var id = await db.Set<FormVersion>().AsNoTracking()
+                .Where(v => v.ProcedureId == procedureId && v.Status == FormVersionStatus.Published)
+                .OrderByDescending(v => v.Number)
+                .Select(v => (Guid?)v.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            return id is null ? null : new CurrentVersion(id.Value);
+        });
+        return current is null ? null : await GetAsync(current.Id, cancellationToken);
     }
+
+    private sealed record CurrentVersion(Guid Id);
 
     /// <summary>A published version by id (the one a draft or submission was made with).</summary>
     public async Task<PublishedForm?> GetAsync(Guid id, CancellationToken cancellationToken)

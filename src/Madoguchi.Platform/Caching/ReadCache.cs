@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
+
+namespace Madoguchi.Platform.Caching;
+
+/// <summary>
+/// A short-lived cache for public reads without personal data that every visitor's page repeats: the procedure
+/// catalogue, a procedure page's data, the current form version (ADR 0065). An entry lives <see cref="Lifetime"/>, so
+/// several app instances agree within seconds of a change made on another one; a change saved through
+/// <see cref="Data.MadoguchiDb"/> on this instance evicts at once every entry that depends on a changed entity type.
+/// Keyed by organisation, so one city's entry is never served to another.
+/// </summary>
+public sealed class ReadCache(IMemoryCache cache)
+{
+    /// <summary>How long an entry is served before it is read again.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<Type, CancellationTokenSource> _evictions = new();
+
+    /// <summary>
+    /// The cached value for the key, else loads it and caches it unless it is null (a miss is not cached: a request
+    /// for any made-up slug must not grow the cache). <paramref name="dependsOn"/> are the entity types it was read
+    /// from; saving one of them evicts it.
+    /// </summary>
+    public async Task<T?> GetOrLoadAsync<T>(Guid organizationId, string key, Type[] dependsOn, Func<Task<T?>> load)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(dependsOn);
+        ArgumentNullException.ThrowIfNull(load);
+        var cacheKey = (typeof(T), organizationId, key);
+        if (cache.TryGetValue(cacheKey, out T? cached))
+        {
+            return cached;
+        }
+
+        // Taken before the read: a change saved while it runs cancels them, and the stale value goes in already expired.
+        var tokens = dependsOn.Select(type => _evictions.GetOrAdd(type, _ => new CancellationTokenSource()).Token).ToList();
+        var value = await load();
+        if (value is not null)
+        {
+            var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime };
+            foreach (var token in tokens)
+            {
+                options.ExpirationTokens.Add(new CancellationChangeToken(token));
+            }
+
+            cache.Set(cacheKey, value, options);
+        }
+
+        return value;
+    }
+
+    /// <summary>Evicts every entry read from one of these entity types (called after they were saved).</summary>
+    public void Evict(IEnumerable<Type> changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        foreach (var type in changed)
+        {
+            if (_evictions.TryRemove(type, out var source))
+            {
+                source.Cancel(); // not disposed: a read in flight may still hold its token
+            }
+        }
+    }
+}
