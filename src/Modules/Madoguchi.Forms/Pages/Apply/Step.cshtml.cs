@@ -166,8 +166,10 @@ public sealed class StepModel(FormJourney journey, UploadStore uploads, IPostalC
     private async Task ShowAsync(JsonObject answers, IReadOnlyList<FieldError> errors, CancellationToken cancellationToken)
     {
         Errors = errors;
-        var files = await uploads.ForDraftAsync(Journey!.Draft!.Id, cancellationToken);
-        Fields = FormRendering.FieldsToRender(Journey.Definition, Step!, answers, errors, English, id => files.GetValueOrDefault(id));
+        // Only a step that asks for a file shows uploads: the other steps skip the query.
+        var asksForFiles = Step!.Fields.Any(f => f.Type == FieldType.File || f.Fields.Any(c => c.Type == FieldType.File));
+        var files = asksForFiles ? await uploads.ForDraftAsync(Journey!.Draft!.Id, cancellationToken) : new Dictionary<string, UploadInfo>();
+        Fields = FormRendering.FieldsToRender(Journey!.Definition, Step, answers, errors, English, id => files.GetValueOrDefault(id));
     }
 
     /// <summary>Hands the binder's files to the upload store, for this draft.</summary>
