@@ -15,6 +15,8 @@ namespace Madoguchi.Tests.Accounts;
 /// </summary>
 internal sealed class SoftAuthenticator : IDisposable
 {
+    private static readonly string[] Internal = ["internal"];
+
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
     public byte[] CredentialId { get; } = RandomNumberGenerator.GetBytes(16);
@@ -43,9 +45,9 @@ internal sealed class SoftAuthenticator : IDisposable
         cose.WriteInt32(-1);
         cose.WriteInt32(1); // crv: P-256
         cose.WriteInt32(-2);
-        cose.WriteByteString(parameters.Q.X);
+        cose.WriteByteString(parameters.Q.X!);
         cose.WriteInt32(-3);
-        cose.WriteByteString(parameters.Q.Y);
+        cose.WriteByteString(parameters.Q.Y!);
         cose.WriteEndMap();
 
         var authData = new List<byte>();
@@ -78,7 +80,7 @@ internal sealed class SoftAuthenticator : IDisposable
             {
                 clientDataJSON = WebEncoders.Base64UrlEncode(clientData),
                 attestationObject = WebEncoders.Base64UrlEncode(attestation.Encode()),
-                transports = new[] { "internal" },
+                transports = Internal,
             },
             clientExtensionResults = new { },
         });

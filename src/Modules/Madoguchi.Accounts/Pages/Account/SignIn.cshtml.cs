@@ -83,6 +83,7 @@ public sealed class SignInModel(SignInLinks links, CitizenPasskeys passkeys, ISt
         if (string.IsNullOrEmpty(CredentialJson))
         {
             PasskeyError = t["PasskeySignInCancelled"];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
