@@ -64,9 +64,11 @@ public sealed class CitizenPasskeyBrowserTests(Browser browser) : IClassFixture<
         Assert.True(scrollWidth <= 320, $"The security page scrolls sideways at 320 px ({scrollWidth} px wide).");
 
         // Sign out, then in with the passkey alone.
-        await page.ClickAsync("header form[action='/account/sign-out'] button");
+        var signedOut = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("header form[action='/account/sign-out'] button"), r => r.Url.Contains("/account/sign-out", StringComparison.Ordinal));
+        Assert.Equal(302, signedOut.Status); // from a page that knew the citizen (its antiforgery token is bound to them)
         await page.WaitForURLAsync(root.ToString());
         await page.GotoAsync("/account/sign-in");
+        Assert.EndsWith("/account/sign-in", page.Url, StringComparison.Ordinal); // signed out: no redirect to My page
         await page.ClickAsync("#passkey-sign-in");
         await page.WaitForURLAsync("**/account/applications");
         Assert.Contains(Email, await page.InnerTextAsync("main"), StringComparison.Ordinal);
