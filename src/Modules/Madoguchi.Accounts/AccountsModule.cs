@@ -22,6 +22,7 @@ public static class AccountsModule
         services.AddScoped<CitizenSession>();
         services.AddScoped<ICitizenSession>(sp => sp.GetRequiredService<CitizenSession>());
         services.AddScoped<SignInLinks>();
+        services.AddScoped<CitizenPasskeys>();
         CitizenOidc.Add(builder);
         return builder;
     }

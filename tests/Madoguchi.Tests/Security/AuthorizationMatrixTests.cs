@@ -108,6 +108,7 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /account/oidc"] = new(Access.Public), // 404 unless Citizens:Oidc is configured; then a redirect to the provider
         ["PAGE /account/profile"] = new(Access.Citizen),
         ["PAGE /account/applications"] = new(Access.Citizen),
+        ["PAGE /account/security"] = new(Access.Citizen), // passkeys (ADR 0063)
 
         // Cases (案件)
         ["GET /api/v1/cases/"] = new(Access.ApiScopeOrStaff, ApiScopes.Cases),

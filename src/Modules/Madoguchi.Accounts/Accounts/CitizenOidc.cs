@@ -84,7 +84,7 @@ public static class CitizenOidc
                     return;
                 }
 
-                context.Principal = CitizenSession.Principal(account);
+                context.Principal = CitizenSession.Principal(account, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
             };
             o.Events.OnRemoteFailure = context =>
             {

@@ -22,13 +22,20 @@ public sealed class CitizenSession(MadoguchiDb db, TimeProvider clock) : ICitize
     public const string CookieName = "madoguchi.citizen";
     public const string OrganizationClaim = "madoguchi:organization";
 
+    /// <summary>When the citizen proved who they are (Unix seconds): adding a passkey needs a recent sign-in (ADR 0063).</summary>
+    public const string SignedInAtClaim = "madoguchi:signed_in_at";
+
     public static string Actor(Guid accountId) => "citizen:" + accountId;
 
-    public static ClaimsPrincipal Principal(CitizenAccount account)
+    public static ClaimsPrincipal Principal(CitizenAccount account, DateTimeOffset signedInAt)
     {
         ArgumentNullException.ThrowIfNull(account);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()), new Claim(OrganizationClaim, account.OrganizationId.ToString())],
+            [
+                new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()),
+                new Claim(OrganizationClaim, account.OrganizationId.ToString()),
+                new Claim(SignedInAtClaim, signedInAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ],
             Scheme);
         return new ClaimsPrincipal(identity);
     }

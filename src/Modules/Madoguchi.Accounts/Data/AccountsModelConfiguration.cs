@@ -36,3 +36,30 @@ internal sealed class SignInLinkConfiguration : IEntityTypeConfiguration<SignInL
         builder.Property(l => l.Email).HasMaxLength(254);
     }
 }
+
+internal sealed class CitizenPasskeyConfiguration : IEntityTypeConfiguration<CitizenPasskey>
+{
+    public void Configure(EntityTypeBuilder<CitizenPasskey> builder)
+    {
+        builder.ToTable("accounts_passkeys");
+        // A credential signs in to one account of one organisation; the sign-in looks it up by its id.
+        builder.HasIndex(p => new { p.OrganizationId, p.CredentialId }).IsUnique();
+        builder.HasIndex(p => p.CitizenAccountId);
+        builder.HasOne<CitizenAccount>().WithMany().HasForeignKey(p => p.CitizenAccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.CredentialId).HasMaxLength(1023);
+        builder.Property(p => p.PublicKey).HasMaxLength(2048);
+        builder.Property(p => p.UserHandle).HasMaxLength(64);
+        builder.Property(p => p.Name).HasMaxLength(100);
+    }
+}
+
+internal sealed class PasskeyChallengeConfiguration : IEntityTypeConfiguration<PasskeyChallenge>
+{
+    public void Configure(EntityTypeBuilder<PasskeyChallenge> builder)
+    {
+        builder.ToTable("accounts_passkey_challenges");
+        builder.HasIndex(c => c.ExpiresAt);
+        builder.Property(c => c.Purpose).HasMaxLength(10);
+        builder.Property(c => c.OptionsJson).HasMaxLength(8000);
+    }
+}

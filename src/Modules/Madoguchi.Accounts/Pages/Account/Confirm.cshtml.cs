@@ -13,7 +13,7 @@ namespace Madoguchi.Accounts.Pages.Account;
 /// nothing up); its POST uses the link once and signs in, creating the account at the first sign-in.
 /// </summary>
 [EnableRateLimiting(RateLimitPolicies.SignIn)]
-public sealed class ConfirmModel(SignInLinks links) : PageModel
+public sealed class ConfirmModel(SignInLinks links, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -40,7 +40,7 @@ public sealed class ConfirmModel(SignInLinks links) : PageModel
             return Page();
         }
 
-        await HttpContext.SignInAsync(CitizenSession.Scheme, CitizenSession.Principal(account));
+        await HttpContext.SignInAsync(CitizenSession.Scheme, CitizenSession.Principal(account, clock.GetUtcNow()));
         return Redirect(ReturnUrl is { Length: > 0 and < 500 } url && Url.IsLocalUrl(url) ? url : "/account/applications");
     }
 }
