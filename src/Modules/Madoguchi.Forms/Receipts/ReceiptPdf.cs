@@ -45,8 +45,6 @@ internal static class ReceiptPdf
         document.Info.Creator = "Madoguchi";
         document.Language = content.English ? "en" : "ja";
 
-        // The image must live until the document is saved (PDFsharp may read it then).
-        using var qr = QrImage(content.StatusUrl);
         using (var flow = new PdfFlow(document))
         {
             flow.Paragraph(content.CityName, 11, color: XColors.DimGray);
@@ -68,7 +66,7 @@ internal static class ReceiptPdf
             }
 
             flow.Space(10);
-            StatusUrl(flow, content, qr);
+            StatusUrl(flow, content);
 
             flow.Space(12);
             flow.Paragraph(content.NextTitle, 13, bold: true);
@@ -127,12 +125,12 @@ internal static class ReceiptPdf
             : $"{wareki ?? AnswerText.GregorianText(date, english: false)} {time}（{AnswerText.GregorianText(date, english: false)}）日本時間";
     }
 
-    private static void StatusUrl(PdfFlow flow, ReceiptPdfContent content, XImage qr)
+    private static void StatusUrl(PdfFlow flow, ReceiptPdfContent content)
     {
         const double qrSize = 84;
         flow.Need(qrSize + 8);
         var top = flow.Y;
-        flow.Graphics.DrawImage(qr, flow.Left + flow.Width - qrSize, top, qrSize, qrSize);
+        QrCode(flow.Graphics, content.StatusUrl, flow.Left + flow.Width - qrSize, top, qrSize);
 
         // Text to the left of the code: the URL wraps anywhere (it has no spaces).
         var font = flow.Font(10.5, bold: true);
@@ -171,11 +169,23 @@ internal static class ReceiptPdf
         }
     }
 
-    private static XImage QrImage(string url)
+    /// <summary>The QR code as filled squares (vector: sharp at any zoom and in print, no image decoder needed).</summary>
+    private static void QrCode(XGraphics graphics, string url, double x, double y, double size)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        var png = new PngByteQRCode(data).GetGraphic(4);
-        return XImage.FromStream(new MemoryStream(png));
+        var modules = data.ModuleMatrix;
+        var module = size / modules.Count;
+        for (var row = 0; row < modules.Count; row++)
+        {
+            for (var column = 0; column < modules[row].Length; column++)
+            {
+                if (modules[row][column])
+                {
+                    // A hair larger than the module so neighbours do not show seams between them.
+                    graphics.DrawRectangle(XBrushes.Black, x + (column * module), y + (row * module), module + 0.05, module + 0.05);
+                }
+            }
+        }
     }
 }
