@@ -68,6 +68,8 @@ public sealed class ReceiptPdfTests
         Assert.Contains("武蔵野 花子", text, StringComparison.Ordinal);
         Assert.Contains("600円", text, StringComparison.Ordinal);
         Assert.Contains("令和", text, StringComparison.Ordinal);
+        Assert.Contains("このあとの流れ", text, StringComparison.Ordinal);
+        Assert.Contains("市民課", text, StringComparison.Ordinal);
         Assert.Contains(statusPath, text.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains(MyNumber.Mask(FullMyNumber), text, StringComparison.Ordinal);
         Assert.DoesNotContain(FullMyNumber, text, StringComparison.Ordinal);
@@ -108,21 +110,45 @@ public sealed class ReceiptPdfTests
         using var response = await client.GetAsync(new Uri(statusPath + "?handler=pdf&culture=en&ui-culture=en", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal($"receipt-{receiptNumber}.pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
-        var text = PdfText(await response.Content.ReadAsByteArrayAsync(Ct), out _);
+        var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+        if (Environment.GetEnvironmentVariable("MADOGUCHI_RECEIPT_PDF_OUT") is { Length: > 0 } output)
+        {
+            await File.WriteAllBytesAsync(output + ".en.pdf", bytes, Ct);
+        }
+
+        var text = PdfText(bytes, out _);
         Assert.Contains("Application receipt", text, StringComparison.Ordinal);
         Assert.Contains("Receipt number", text, StringComparison.Ordinal);
         Assert.Contains("For my employer", text, StringComparison.Ordinal);
         Assert.Contains("Your answers", text, StringComparison.Ordinal);
+        Assert.Contains("What happens next", text, StringComparison.Ordinal);
         Assert.Contains("1 April 1990", text, StringComparison.Ordinal);
         Assert.Contains(receiptNumber, text, StringComparison.Ordinal);
         Assert.DoesNotContain("申請受付控え", text, StringComparison.Ordinal);
         Assert.DoesNotContain("勤務先に提出", text, StringComparison.Ordinal);
     }
 
-    private static async Task<(string StatusPath, string ReceiptNumber)> SubmitAsync(MadoguchiApp app, HttpClient client)
+    [Fact]
+    public async Task ReceiptPdf_WithCharactersTheFontLacks_StillRenders()
+    {
+        // 𠮷 (JIS X 0213, outside IPAexGothic) and 葛 with an ideographic variation selector: the PDF is made
+        // (a missing glyph shows as a blank box), it never fails the download.
+        await using var app = await MadoguchiApp.StartAsync();
+        using var client = app.CreateDefaultClient(new Uri($"http://{Host}"));
+        var (statusPath, receiptNumber) = await SubmitAsync(app, client, family: "𠮷田葛\U000E0100城");
+
+        using var response = await client.GetAsync(new Uri(statusPath + "?handler=pdf", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = PdfText(await response.Content.ReadAsByteArrayAsync(Ct), out _);
+        Assert.Contains(receiptNumber, text, StringComparison.Ordinal);
+        Assert.Contains("城", text, StringComparison.Ordinal);
+    }
+
+    private static async Task<(string StatusPath, string ReceiptNumber)> SubmitAsync(MadoguchiApp app, HttpClient client, string family = "武蔵野")
     {
         await TestForms.PublishAsync(app, Definition);
         var answers = JsonNode.Parse(TestForms.ValidAnswers())!.AsObject();
+        answers["applicantName"]!["family"] = family;
         answers["myNumber"] = FullMyNumber;
         answers["purposeOther"] = "隠れた使いみち"; // shown only when purpose is "other": never on the receipt
         using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/procedures/{TestForms.Slug}/submissions")

@@ -168,7 +168,8 @@ public sealed class IndexModel(SubmissionService submissions, FormVersions versi
             facts.Add((text["ReceiptPdfFee"], text["ReceiptPdfFeeUnpaid"]));
         }
 
-        var next = Current is { } current ? (English ? current.TextEn : current.TextJa) : text["StatusNextText"].Value;
+        // Where it stands is in the facts (現在の状況); this is the general "what happens next" of the page.
+        var next = text["StatusNextText"].Value;
         var contact = DepartmentName is null ? text["ReceiptPdfContactCity", city, s.ReceiptNumber] : text["ReceiptPdfContactText", city, DepartmentName, s.ReceiptNumber];
         var statusUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/status/{Token}";
         var issued = ReceiptPdf.ReceivedAt(SubmissionService.ToJapanTime(clock.GetUtcNow().UtcDateTime), English);
