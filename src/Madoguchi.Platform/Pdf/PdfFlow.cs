@@ -137,7 +137,7 @@ public sealed class PdfFlow : IDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = new List<string>();
-        foreach (var paragraph in text.ReplaceLineEndings("\n").Split('\n'))
+        foreach (var paragraph in WithoutVariationSelectors(text).ReplaceLineEndings("\n").Split('\n'))
         {
             var line = new StringBuilder();
             var breakAfterSpace = -1;
@@ -205,6 +205,38 @@ public sealed class PdfFlow : IDisposable
     }
 
     public void Dispose() => graphics?.Dispose();
+
+    /// <summary>
+    /// 異体字セレクタ (U+FE00–FE0F, U+E0100–E01EF) removed: the font cannot apply them and would draw each as an empty
+    /// box after its kanji; the base character stays (葛󠄀 prints as 葛). The answers keep them; only the drawing drops them.
+    /// </summary>
+    public static string WithoutVariationSelectors(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Any(c => c is >= '\uFE00' and <= '\uFE0F' or '\uDB40'))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is >= '\uFE00' and <= '\uFE0F')
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.ConvertToUtf32(text[i], text[i + 1]) is >= 0xE0100 and <= 0xE01EF)
+            {
+                i++;
+                continue;
+            }
+
+            sb.Append(text[i]);
+        }
+
+        return sb.ToString();
+    }
 
     private static bool IsLatin(string element) => element.Length > 0 && element[0] < 0x2E80 && !char.IsWhiteSpace(element[0]);
 
