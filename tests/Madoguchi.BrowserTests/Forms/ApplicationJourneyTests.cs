@@ -6,7 +6,7 @@ namespace Madoguchi.BrowserTests.Forms;
 /// <summary>
 /// Issue 3's "done when": a resident finds 転入 in the life-event navigator, opens the procedure,
 /// fills the multi-step form with a repeating group, sees and fixes errors, checks the answers,
-/// submits and gets a receipt and a receipt email — without JavaScript at 320 px, and again with
+/// submits and gets a receipt, its PDF and a receipt email — without JavaScript at 320 px, and again with
 /// JavaScript where axe-core checks every page on the way.
 /// </summary>
 public sealed class ApplicationJourneyTests(Browser browser) : IClassFixture<Browser>
@@ -25,6 +25,12 @@ public sealed class ApplicationJourneyTests(Browser browser) : IClassFixture<Bro
         await page.ClickAsync("text=オンラインで申請する");
 
         var receipt = await ApplyAsync(page, checkAccessibility: false);
+
+        // 受付控え (PDF): a plain link, so it downloads without JavaScript too.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#receipt-pdf"));
+        Assert.Equal($"受付控え_{receipt}.pdf", download.SuggestedFilename);
+        var path = await download.PathAsync();
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(path, Ct))[..5]), StringComparison.Ordinal);
 
         var mail = await app.WaitForMailAsync(receipt, Ct);
         Assert.Contains("taro@example.jp", mail, StringComparison.Ordinal);
