@@ -16,12 +16,20 @@ public sealed class ReadCache(IMemoryCache cache)
     /// <summary>How long an entry is served before it is read again.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
+    private static readonly object Failed = new();
+
     private readonly ConcurrentDictionary<Type, CancellationTokenSource> _evictions = new();
+
+    /// <summary>Reads in flight, so that when an entry expires under load one request reads it and the others wait for it.</summary>
+    private readonly ConcurrentDictionary<object, Loading> _loading = new();
+
+    private sealed record Loading(IReadOnlyList<CancellationToken> Tokens, Task<object?> Value);
 
     /// <summary>
     /// The cached value for the key, else loads it and caches it unless it is null (a miss is not cached: a request
     /// for any made-up slug must not grow the cache). <paramref name="dependsOn"/> are the entity types it was read
-    /// from; saving one of them evicts it.
+    /// from; saving one of them evicts it. Concurrent requests for the same missing entry share one read (no
+    /// stampede of identical queries when a popular entry expires), unless a save came between them.
     /// </summary>
     public async Task<T?> GetOrLoadAsync<T>(Guid organizationId, string key, Type[] dependsOn, Func<Task<T?>> load)
         where T : class
@@ -36,19 +44,46 @@ public sealed class ReadCache(IMemoryCache cache)
 
         // Taken before the read: a change saved while it runs cancels them, and the stale value goes in already expired.
         var tokens = dependsOn.Select(type => _evictions.GetOrAdd(type, _ => new CancellationTokenSource()).Token).ToList();
-        var value = await load();
-        if (value is not null)
+        var mine = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entry = new Loading(tokens, mine.Task);
+        var loading = _loading.GetOrAdd(cacheKey, entry);
+        if (!ReferenceEquals(loading, entry))
         {
-            var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime };
-            foreach (var token in tokens)
+            // Another request is reading it: wait for its value if it started after the last change this one knows of.
+            if (loading.Tokens.SequenceEqual(tokens) && await loading.Value is var shared && shared != Failed)
             {
-                options.ExpirationTokens.Add(new CancellationChangeToken(token));
+                return (T?)shared;
             }
 
-            cache.Set(cacheKey, value, options);
+            return await load();
         }
 
-        return value;
+        try
+        {
+            var value = await load();
+            if (value is not null)
+            {
+                var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime };
+                foreach (var token in tokens)
+                {
+                    options.ExpirationTokens.Add(new CancellationChangeToken(token));
+                }
+
+                cache.Set(cacheKey, value, options);
+            }
+
+            mine.SetResult(value);
+            return value;
+        }
+        catch
+        {
+            mine.SetResult(Failed); // the waiters read for themselves (this request was cancelled, or the read failed)
+            throw;
+        }
+        finally
+        {
+            _loading.TryRemove(new KeyValuePair<object, Loading>(cacheKey, entry));
+        }
     }
 
     /// <summary>Evicts every entry read from one of these entity types (called after they were saved).</summary>

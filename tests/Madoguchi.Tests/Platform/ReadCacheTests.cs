@@ -59,6 +59,50 @@ public sealed class ReadCacheTests
     }
 
     [Fact]
+    public async Task RequestsForAnExpiredEntry_ShareOneRead_UnlessASaveCameBetween()
+    {
+        using var memory = new MemoryCache(new MemoryCacheOptions());
+        var cache = new ReadCache(memory);
+        var reads = 0;
+        var release = new TaskCompletionSource();
+        async Task<Row?> SlowLoad()
+        {
+            var n = Interlocked.Increment(ref reads);
+            await release.Task;
+            return new Row($"read {n}");
+        }
+
+        // Twenty visitors arrive while the first read is still running: one query, one value for all.
+        var waiting = Enumerable.Range(0, 20).Select(_ => cache.GetOrLoadAsync(City, "k", [typeof(Edited)], SlowLoad)).ToList();
+        Assert.Equal(1, reads);
+
+        // A save, then one more visitor: it does not take the value read before the save.
+        cache.Evict([typeof(Edited)]);
+        var afterSave = cache.GetOrLoadAsync(City, "k", [typeof(Edited)], SlowLoad);
+        Assert.Equal(2, reads);
+        release.SetResult();
+        Assert.All(await Task.WhenAll(waiting), row => Assert.Equal("read 1", row!.Value));
+        Assert.Equal("read 2", (await afterSave)!.Value);
+    }
+
+    [Fact]
+    public async Task WhenTheSharedReadFails_TheOthersReadForThemselves()
+    {
+        using var memory = new MemoryCache(new MemoryCacheOptions());
+        var cache = new ReadCache(memory);
+        var release = new TaskCompletionSource();
+        var first = cache.GetOrLoadAsync<Row>(City, "k", [typeof(Edited)], async () =>
+        {
+            await release.Task;
+            throw new OperationCanceledException("the first visitor closed the tab");
+        });
+        var second = cache.GetOrLoadAsync(City, "k", [typeof(Edited)], () => Task.FromResult<Row?>(new Row("own read")));
+        release.SetResult();
+        await Assert.ThrowsAsync<OperationCanceledException>(() => first);
+        Assert.Equal("own read", (await second)!.Value);
+    }
+
+    [Fact]
     public async Task AMiss_IsNotCached()
     {
         using var memory = new MemoryCache(new MemoryCacheOptions());
