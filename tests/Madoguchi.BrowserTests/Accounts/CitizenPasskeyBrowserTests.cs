@@ -1,3 +1,4 @@
+using Madoguchi.BrowserTests.Identity;
 using Madoguchi.Testing;
 using Madoguchi.Testing.Accounts;
 using Microsoft.Playwright;
@@ -20,20 +21,7 @@ public sealed class CitizenPasskeyBrowserTests(Browser browser) : IClassFixture<
         await using var app = await MadoguchiApp.StartKestrelAsync();
         var root = new Uri($"http://localhost:{app.RootUri!.Port}/");
         var page = await browser.NewPageAsync(root, width: 320, height: 800);
-        var cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-                ["automaticPresenceSimulation"] = true,
-            },
-        });
+        await VirtualAuthenticator.AddAsync(page);
 
         // The passkey button is there once the script has found WebAuthn; the email link stays the way in.
         await page.GotoAsync("/account/sign-in");

@@ -93,20 +93,7 @@ public sealed class PasskeyTests(Browser browser) : IClassFixture<Browser>
     private async Task<IPage> NewPageWithAuthenticatorAsync(Uri root)
     {
         var page = await browser.NewPageAsync(root);
-        var cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-                ["automaticPresenceSimulation"] = true,
-            },
-        });
+        await VirtualAuthenticator.AddAsync(page);
         return page;
     }
 }
