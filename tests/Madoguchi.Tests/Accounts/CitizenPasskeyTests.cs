@@ -6,7 +6,10 @@ using Madoguchi.Platform.Data;
 using Madoguchi.Testing;
 using Madoguchi.Testing.Accounts;
 using Madoguchi.Tests.Security;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Madoguchi.Tests.Accounts;
 
@@ -175,6 +178,78 @@ public sealed class CitizenPasskeyTests
         using var response = await replay.SendAsync(request, Ct);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/sign-in", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddingAPasskey_NeedsASignInLessThan15MinutesOld_AndASecondSignInAllowsItAgain()
+    {
+        await using var app = await MadoguchiApp.StartAsync();
+        var clock = new OffsetClock();
+        await using var host = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        using var client = host.CreateDefaultClient(new Uri("http://" + SecurityApp.MusashinoHost), new CookieContainerHandler(new CookieContainer()));
+        using var authenticator = new SoftAuthenticator();
+        await CitizenSignIn.SignInAsync(app, client, Email);
+
+        // 14 minutes after signing in: still recent, the browser gets creation options.
+        clock.Offset = TimeSpan.FromMinutes(14);
+        var page = await GetPageAsync(client, "/account/security");
+        Assert.Null(page.QuerySelector("#passkey-sign-in-again"));
+        using (var options = await PostAsync(client, page, "/account/security?handler=PasskeyCreationOptions", []))
+        {
+            Assert.Equal(HttpStatusCode.OK, options.StatusCode);
+        }
+
+        // 16 minutes after: the page asks for a new sign-in, and neither the options nor a well-formed passkey get through.
+        clock.Offset = TimeSpan.FromMinutes(16);
+        page = await GetPageAsync(client, "/account/security");
+        Assert.Contains("もう一度ログインしてください", page.QuerySelector("#passkey-sign-in-again")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/account/sign-in?again=true&returnUrl=%2Faccount%2Fsecurity", page.QuerySelector("a[href^='/account/sign-in?again']")?.GetAttribute("href"));
+        using (var options = await PostAsync(client, page, "/account/security?handler=PasskeyCreationOptions", []))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, options.StatusCode);
+        }
+
+        using (var add = await PostAsync(client, page, "/account/security?handler=AddPasskey", new() { ["CredentialJson"] = "{}", ["PasskeyName"] = "古いログイン" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, add.StatusCode); // the page again, with the sign-in-again message
+            Assert.NotNull((await Html.ParseAsync(add)).QuerySelector("#passkey-sign-in-again"));
+        }
+
+        Assert.Equal(0, await app.InOrganizationAsync("MSN", (db, _) => db.Set<CitizenPasskey>().CountAsync(Ct)));
+        Assert.Equal(1, await app.InOrganizationAsync("MSN", (db, _) => db.Set<PasskeyChallenge>().CountAsync(Ct))); // the one given at 14 minutes, none since
+
+        // 「もう一度ログインする」 (same browser, still signed in): a new link, and back on the page it is recent again.
+        var again = await GetPageAsync(client, "/account/sign-in?again=true&returnUrl=%2Faccount%2Fsecurity");
+        var linksBefore = (await CitizenSignIn.LinksAsync(app, Email, 0)).Count;
+        using (var asked = await Html.SubmitAsync(client, again, "#account-sign-in", new Dictionary<string, string> { ["Email"] = Email }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        }
+
+        using (var confirmed = await CitizenSignIn.ConfirmAsync(client, (await CitizenSignIn.LinksAsync(app, Email, linksBefore + 1))[^1]))
+        {
+            Assert.Equal("/account/security", PathOf(confirmed.Headers.Location));
+        }
+
+        page = await GetPageAsync(client, "/account/security");
+        Assert.Null(page.QuerySelector("#passkey-sign-in-again"));
+        using var optionsResponse = await PostAsync(client, page, "/account/security?handler=PasskeyCreationOptions", []);
+        Assert.Equal(HttpStatusCode.OK, optionsResponse.StatusCode);
+        using var added = await Html.SubmitAsync(client, page, "#passkey-add-form", new Dictionary<string, string>
+        {
+            ["CredentialJson"] = authenticator.Create(await optionsResponse.Content.ReadAsStringAsync(Ct), "http://" + SecurityApp.MusashinoHost),
+            ["PasskeyName"] = "新しいログイン",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal("新しいログイン", (await app.InOrganizationAsync("MSN", (db, _) => db.Set<CitizenPasskey>().SingleAsync(Ct))).Name);
+    }
+
+    /// <summary>The real clock moved on by <see cref="Offset"/>: cookies, keys and links keep working while the test jumps ahead.</summary>
+    private sealed class OffsetClock : TimeProvider
+    {
+        public TimeSpan Offset { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
     }
 
     /// <summary>Signs <paramref name="client"/> in by email link and adds the authenticator's passkey, named テスト端末.</summary>
