@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Madoguchi.Platform.Data;
 
@@ -45,7 +46,7 @@ public static class DatabaseServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(db);
         if (provider == DatabaseProvider.Postgres)
         {
-            db.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+            db.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly));
         }
         else
         {
@@ -54,6 +55,26 @@ public static class DatabaseServiceCollectionExtensions
         }
 
         return db;
+    }
+
+    /// <summary>Statements Npgsql keeps prepared per connection when the connection string does not say (ADR 0066).</summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation unless the connection string sets <c>Max Auto Prepare</c>
+    /// itself (0 turns it off): a statement run five times on a pooled connection is prepared there and
+    /// kept across pool returns, so PostgreSQL no longer parses and plans the same EF query on every request.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var generic = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!generic.ContainsKey("Max Auto Prepare") && !generic.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        return builder.ConnectionString;
     }
 
     private static void EnsureSqliteDirectory(string connectionString)
