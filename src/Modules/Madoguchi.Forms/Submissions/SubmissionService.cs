@@ -71,7 +71,10 @@ public sealed partial class SubmissionService(
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(statusUrl);
         var keyHash = command.Draft is { } d ? HashKey("draft:" + d.Id.ToString("N")) : command.IdempotencyKey is { } k ? HashKey("key:" + k) : null;
-        if (keyHash is not null && await ReplayAsync(keyHash, command.RequestHash, cancellationToken) is { } earlier)
+        // A draft sent twice (double click, back button) is common: look for the first submission before doing the work.
+        // An API retry is rare, so the API path does not pay a query on every request for it: the unique index on the
+        // key refuses the second insert below, and the catch answers with the first submission (or KeyReused).
+        if (command.Draft is not null && keyHash is not null && await ReplayAsync(keyHash, command.RequestHash, cancellationToken) is { } earlier)
         {
             return earlier;
         }

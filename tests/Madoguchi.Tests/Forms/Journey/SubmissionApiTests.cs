@@ -75,13 +75,22 @@ public sealed partial class SubmissionApiTests
         var key = Guid.NewGuid().ToString();
 
         using var first = await client.SendAsync(Post(key, TestForms.ValidAnswers()), Ct);
+        var outboxAfterFirst = await OutboxCountAsync(app);
+        var funnelAfterFirst = await FunnelCountAsync(app);
         using var second = await client.SendAsync(Post(key, TestForms.ValidAnswers()), Ct);
 
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(Ct), await second.Content.ReadAsStringAsync(Ct));
         Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(1, await CountAsync(app));
+        // The retry is refused by the key's unique index after the work is done (ADR 0010 addendum): nothing it queued survives.
+        Assert.Equal(outboxAfterFirst, await OutboxCountAsync(app));
+        Assert.Equal(funnelAfterFirst, await FunnelCountAsync(app));
     }
+
+    private static Task<int> OutboxCountAsync(MadoguchiApp app) => app.InOrganizationAsync("MSN", (db, _) => db.OutboxMessages.CountAsync(Ct));
+
+    private static Task<int> FunnelCountAsync(MadoguchiApp app) => app.InOrganizationAsync("MSN", (db, _) => db.Set<Madoguchi.Forms.Funnel.FunnelEvent>().CountAsync(Ct));
 
     [Fact]
     public async Task SameKey_WithAnotherBody_IsRefused()
