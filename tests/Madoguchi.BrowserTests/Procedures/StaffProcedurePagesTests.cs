@@ -1,4 +1,3 @@
-using Madoguchi.Platform.Seeding;
 using Microsoft.Playwright;
 
 namespace Madoguchi.BrowserTests.Procedures;
@@ -49,38 +48,10 @@ public sealed class StaffProcedurePagesTests(BrowserAndApp shared) : IClassFixtu
         await Accessibility.AssertNoViolationsAsync(page);
     }
 
-    private async Task<IPage> SignedInAdminAsync(int width)
-    {
-        var page = await shared.Browser.NewPageAsync(shared.App.RootUri!, width: width, height: 800);
-        var first = await TrySignInAsync(page);
-        if (first is null)
-        {
-            return page;
-        }
-
-        // As in the admin pages' tests: under load on two cores the sign-in has been seen not to reach
-        // /staff once. Say what the browser showed, try once more, and fail with both if it happens again.
-        TestContext.Current.SendDiagnosticMessage("First sign-in attempt did not reach /staff: " + first);
-        var second = await TrySignInAsync(page);
-        Assert.True(second is null, $"Sign-in did not reach /staff twice. First: {first}\nSecond: {second}");
-        return page;
-    }
-
-    /// <summary>Signs the admin in; null when it reached /staff, else where the browser is and what it shows.</summary>
-    private static async Task<string?> TrySignInAsync(IPage page)
-    {
-        await page.GotoAsync("/staff/sign-in");
-        await page.FillAsync("#email", "admin@musashino.example");
-        await page.FillAsync("#password", DemoSeeder.DemoPassword);
-        await page.ClickAsync("#sign-in-form button[type=submit]");
-        try
-        {
-            await page.WaitForURLAsync("**/staff", new PageWaitForURLOptions { Timeout = 45_000 });
-            return null;
-        }
-        catch (TimeoutException)
-        {
-            return $"{page.Url}: {await page.InnerTextAsync("body")}";
-        }
-    }
+    /// <summary>
+    /// The system administrator's page: signed in once through the sign-in page for the class, then the same
+    /// session in a new context per test (<see cref="Browser.NewStaffPageAsync"/>). Signing in itself is tested by
+    /// the identity tests; signing in again for each of these pages only added a slow password check per test.
+    /// </summary>
+    private Task<IPage> SignedInAdminAsync(int width) => shared.Browser.NewStaffPageAsync(shared.App.RootUri!, "admin@musashino.example", width);
 }
