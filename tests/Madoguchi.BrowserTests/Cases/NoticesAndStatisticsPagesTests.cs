@@ -53,6 +53,9 @@ public sealed class NoticesAndStatisticsPagesTests(BrowserAndApp shared) : IClas
             return await db.SaveChangesAsync(Ct);
         });
 
+        // Load the page after the insert: the page shown since the accept may already list the received notice as sent
+        // (the outbox can deliver before that page renders), and then it predates the failed notice.
+        await clerk.GotoAsync(caseUrl);
         var sent = clerk.Locator("#notices-table tr[data-kind='received'][data-state='sent']");
         for (var attempt = 0; attempt < 50 && await sent.CountAsync() == 0; attempt++)
         {
