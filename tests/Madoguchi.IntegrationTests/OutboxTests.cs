@@ -93,6 +93,36 @@ public sealed class OutboxTests
         Assert.Equal(Messages, Directory.GetFiles(app.MailDirectory, "*.eml").Length);
     }
 
+    [Fact]
+    public async Task OneWorker_DeliversItsBatchConcurrently_UpToTheLimit_EachMessageOnce()
+    {
+        // Under sustained submissions one worker delivering one message at a time falls behind (each message is its
+        // own transaction and commit); it delivers up to Outbox:Concurrency messages of its batch at once instead.
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres, new Dictionary<string, string?>
+        {
+            ["Outbox:Enabled"] = "false",
+            ["Outbox:BatchSize"] = "12",
+            ["Outbox:Concurrency"] = "4",
+        });
+        var sender = new OverlapEmailSender(expected: 4);
+        await using var instance = app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Seed:Demo", "false");
+            b.UseSetting("Database:MigrateOnStart", "false");
+            b.ConfigureTestServices(services => services.AddSingleton<IEmailSender>(sender));
+        });
+        var worker = ActivatorUtilities.CreateInstance<OutboxWorker>(instance.Services);
+        var ids = await EnqueueAsync(app, 12, ct);
+
+        var claimed = await worker.RunOnceAsync(ct);
+
+        Assert.Equal(12, claimed);
+        Assert.Equal(12, await CountAsync(app, OutboxStatus.Delivered, ct));
+        Assert.All(ids, id => Assert.Equal(1, sender.Sends.GetValueOrDefault(id)));
+        Assert.Equal(4, sender.MostAtOnce); // four at once, never more
+    }
+
     private static Task<List<Guid>> EnqueueAsync(MadoguchiApp app, int count, CancellationToken ct) =>
         app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, services) =>
         {
@@ -118,6 +148,35 @@ public sealed class OutboxTests
             }
 
             await Task.Delay(100, ct);
+        }
+    }
+
+    /// <summary>Counts sends in flight; each send waits (up to 5 s) until the expected number overlap, so a worker that sends one at a time shows 1.</summary>
+    private sealed class OverlapEmailSender(int expected) : IEmailSender
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> _sends = new();
+        private int _inFlight;
+        private int _most;
+
+        public IReadOnlyDictionary<Guid, int> Sends => _sends;
+        public int MostAtOnce => Volatile.Read(ref _most);
+
+        public async Task SendAsync(Guid messageId, EmailMessage email, CancellationToken cancellationToken)
+        {
+            _sends.AddOrUpdate(messageId, 1, (_, n) => n + 1);
+            var now = Interlocked.Increment(ref _inFlight);
+            for (var most = Volatile.Read(ref _most); now > most && Interlocked.CompareExchange(ref _most, now, most) != most; most = Volatile.Read(ref _most))
+            {
+            }
+
+            var deadline = DateTime.UtcNow.AddSeconds(5);
+            while (Volatile.Read(ref _most) < expected && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10, cancellationToken);
+            }
+
+            await Task.Delay(20, cancellationToken);
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 }

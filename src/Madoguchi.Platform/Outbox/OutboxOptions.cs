@@ -11,6 +11,9 @@ public sealed class OutboxOptions
     public double PollIntervalSeconds { get; set; } = 2;
     public int BatchSize { get; set; } = 20;
 
+    /// <summary>Messages of a batch delivered at once by one worker (PostgreSQL; SQLite delivers one at a time).</summary>
+    public int Concurrency { get; set; } = 4;
+
     /// <summary>Attempts before a message is dead-lettered.</summary>
     public int MaxAttempts { get; set; } = 8;
 

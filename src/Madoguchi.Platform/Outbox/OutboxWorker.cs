@@ -11,7 +11,9 @@ namespace Madoguchi.Platform.Outbox;
 /// Delivers outbox messages at least once: claims a batch (on PostgreSQL with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so several instances never claim the same row), hands each to its
 /// handler, and on failure retries with exponential backoff until the limit, then dead-letters it.
-/// A claim expires, so a message held by a crashed instance is delivered by another later.
+/// A claim expires, so a message held by a crashed instance is delivered by another later. On PostgreSQL
+/// it delivers up to <see cref="OutboxOptions.Concurrency"/> messages of a batch at once: messages carry
+/// no order, as with several instances.
 /// </summary>
 public sealed partial class OutboxWorker(
     IServiceScopeFactory scopes,
@@ -65,17 +67,28 @@ public sealed partial class OutboxWorker(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         List<Guid> claimed;
+        var concurrency = 1;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MadoguchiDb>();
             claimed = await ClaimAsync(db, cancellationToken);
+            // SQLite has one writer: delivering at once there only queues on its lock.
+            if (db.Database.IsNpgsql())
+            {
+                concurrency = Math.Max(1, options.Value.Concurrency);
+            }
         }
 
-        foreach (var id in claimed)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await ProcessAsync(scope.ServiceProvider, id, cancellationToken);
-        }
+        // Each message in its own scope and transaction, so one failure never undoes another's delivery; up to
+        // Outbox:Concurrency at once, so the worker keeps up with sustained submissions (each message waits on
+        // its handler and its commit, not on the CPU).
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+            async (id, _) =>
+            {
+                // The worker's own token, not the loop's: a message whose save fails must not cancel its neighbours' deliveries.
+                await using var scope = scopes.CreateAsyncScope();
+                await ProcessAsync(scope.ServiceProvider, id, cancellationToken);
+            });
 
         return claimed.Count;
     }
