@@ -8,6 +8,15 @@ public sealed record BenchOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// After the fixed warm-up, HTTP scenarios warm up further while the app's JIT still compiles (tiering), up to
+    /// this long: a server measured in steady state, not while it is still compiling the code under test. 0: off.
+    /// </summary>
+    public TimeSpan JitWarmup { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Before each scenario, wait up to this long for the outbox backlog of earlier scenarios to drain.</summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(180);
+
     /// <summary>Concurrent connections of the closed-loop (capacity) phases; also pgbench's client count.</summary>
     public int Connections { get; init; } = 16;
 
@@ -47,6 +56,10 @@ public sealed record BenchOptions
 
           --duration <s>            seconds of each measured phase (default 10)
           --warmup <s>              seconds of warm-up before each scenario (default 3)
+          --jit-warmup <s>          then warm up further while the app's JIT still compiles, at most
+                                    this long (default 60; 0 = off)
+          --settle <s>              before each scenario, wait at most this long for the outbox backlog
+                                    of earlier scenarios to drain (default 180)
           --connections <n>         closed-loop connections and pgbench clients (default 16)
           --rate <n>                fixed request rate of every latency phase (default: submissions at
                                     0.5 x the pgbench rate, others at --load-factor x their capacity)
@@ -75,6 +88,8 @@ public sealed record BenchOptions
                 Quick = true,
                 Duration = TimeSpan.FromSeconds(1),
                 Warmup = TimeSpan.FromSeconds(0.5),
+                JitWarmup = TimeSpan.Zero,
+                Settle = TimeSpan.FromSeconds(10),
                 Connections = 4,
                 OverloadMultiples = [5],
                 OpenLoopConnections = 64,
@@ -92,6 +107,8 @@ public sealed record BenchOptions
                 "--no-build" => options with { NoBuild = true },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(Positive(name, Value())) },
                 "--warmup" => options with { Warmup = TimeSpan.FromSeconds(NonNegative(name, Value())) },
+                "--jit-warmup" => options with { JitWarmup = TimeSpan.FromSeconds(NonNegative(name, Value())) },
+                "--settle" => options with { Settle = TimeSpan.FromSeconds(NonNegative(name, Value())) },
                 "--connections" => options with { Connections = (int)Positive(name, Value()) },
                 "--rate" => options with { Rate = Positive(name, Value()) },
                 "--load-factor" => options with { LoadFactor = Positive(name, Value()) },

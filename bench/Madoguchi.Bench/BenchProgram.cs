@@ -145,7 +145,20 @@ internal static class BenchProgram
         BenchContext.Log($"== {scenario.Name}: {scenario.Description}");
         try
         {
-            return await scenario.RunAsync(context, cancellationToken);
+            var settled = await context.SettleAsync(cancellationToken);
+            if (settled.PendingBefore > 0)
+            {
+                BenchContext.Log($"{scenario.Name}: waited {settled.Seconds:0} s for the outbox backlog of earlier scenarios ({settled.PendingBefore} messages, {settled.PendingAfter} left)");
+            }
+
+            var settledDetail = new Dictionary<string, object?>
+            {
+                ["outboxPendingBefore"] = settled.PendingBefore,
+                ["outboxPendingAtStart"] = settled.PendingAfter,
+                ["waitedSeconds"] = Math.Round(settled.Seconds, 1),
+            };
+            return [.. (await scenario.RunAsync(context, cancellationToken)).Select(result => result.Unavailable is not null ? result
+                : result with { Detail = new Dictionary<string, object?>(result.Detail) { ["settledBefore"] = settledDetail } })];
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -49,6 +49,44 @@ public sealed class BenchContext
     /// <summary>A measured (available) result, or null.</summary>
     public ScenarioResult? Measured(string name) => Result(name) is { Unavailable: null } r ? r : null;
 
+    /// <summary>Methods the app's JIT has compiled so far (GET /bench/runtime), or null when it cannot say.</summary>
+    public async Task<long?> JitCompiledMethodsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var client = App.CreateClient(TimeSpan.FromSeconds(5));
+            using var runtime = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/bench/runtime", UriKind.Relative), cancellationToken));
+            return runtime.RootElement.GetProperty("jitCompiledMethods").GetInt64();
+        }
+        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Outbox messages still waiting for delivery in the app's database.</summary>
+    public async Task<long> OutboxPendingAsync(CancellationToken cancellationToken) =>
+        long.Parse((await Postgres.PsqlAsync(AppDatabase, "SELECT count(*) FROM platform_outbox_messages WHERE \"Status\" = 0", cancellationToken)).Trim(),
+            System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Waits (up to <see cref="BenchOptions.Settle"/>) until the outbox work queued by earlier scenarios is delivered, so
+    /// that each scenario is measured on an app that is not still catching up on the previous one. Returns what it saw.
+    /// </summary>
+    public async Task<SettleResult> SettleAsync(CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var first = await OutboxPendingAsync(cancellationToken);
+        var pending = first;
+        while (pending > 0 && started.Elapsed < Options.Settle)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            pending = await OutboxPendingAsync(cancellationToken);
+        }
+
+        return new SettleResult(first, pending, started.Elapsed.TotalSeconds);
+    }
+
     public static void Log(string message) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
 
     /// <summary>A client for load: no cookies, no redirects, at most <paramref name="connections"/> connections, Host: localhost.</summary>
@@ -68,3 +106,7 @@ public sealed class BenchContext
         return client;
     }
 }
+
+/// <summary>The outbox backlog before a scenario: at the start of the wait, at its end, and how long it took.</summary>
+public sealed record SettleResult(long PendingBefore, long PendingAfter, double Seconds);
+

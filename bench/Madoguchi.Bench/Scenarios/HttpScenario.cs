@@ -70,7 +70,10 @@ public sealed class HttpScenario : IScenario
             await generator.ClosedLoopAsync(options.Connections, options.Warmup, cancellationToken);
         }
 
+        var warmup = await WarmUntilJitQuietAsync(Name, context, generator, cancellationToken);
+        var jitAtCapacity = await context.JitCompiledMethodsAsync(cancellationToken);
         var capacity = await generator.ClosedLoopAsync(options.Connections, options.Duration, cancellationToken);
+        var jitAtLatency = await context.JitCompiledMethodsAsync(cancellationToken);
         BenchContext.Log($"{Name}: capacity {capacity.SuccessPerSecond:0.#}/s with {options.Connections} connections ({capacity.Errors + capacity.Rejected} errors)");
         if (capacity.Successes == 0)
         {
@@ -84,6 +87,7 @@ public sealed class HttpScenario : IScenario
         // The open loop gets its own, larger pool: at a fixed rate the generator's pool must not be the queue.
         using var openClient = context.CreateLoadClient(options.OpenLoopConnections);
         var latency = await CreateGenerator(context, openClient).OpenLoopAsync(rate, options.Duration, maxInFlight: 10_000, cancellationToken);
+        var jitAtEnd = await context.JitCompiledMethodsAsync(cancellationToken);
         BenchContext.Log($"{Name}: at {rate:0.#}/s p50 {latency.All.P50Ms:0.00} ms, p99 {latency.All.P99Ms:0.00} ms ({latency.Errors + latency.Rejected + latency.NotSent} errors)");
 
         return
@@ -101,9 +105,58 @@ public sealed class HttpScenario : IScenario
                     ["request"] = Target(context),
                     ["capacity"] = PhaseDetail(capacity),
                     ["latency"] = PhaseDetail(latency),
+                    ["jit"] = new Dictionary<string, object?>
+                    {
+                        ["extraWarmupSeconds"] = Math.Round(warmup.Seconds, 1),
+                        ["methodsPerSecondWhenMeasuringBegan"] = warmup.LastRate is { } r ? Math.Round(r, 1) : null,
+                        ["compiledDuringCapacity"] = jitAtLatency - jitAtCapacity,
+                        ["compiledDuringLatency"] = jitAtEnd - jitAtLatency,
+                    },
                 },
             },
         ];
+    }
+
+    /// <summary>JIT methods per second below which the app counts as warm (tiering done; a few late methods remain).</summary>
+    public const double QuietJitMethodsPerSecond = 5;
+
+    /// <summary>
+    /// Keeps the closed-loop load on, in 2-second steps and at most <see cref="BenchOptions.JitWarmup"/>, while the app's
+    /// JIT still compiles more than <see cref="QuietJitMethodsPerSecond"/> methods a second: tiered compilation re-compiles
+    /// hot code in the background for tens of seconds after start, and a phase measured meanwhile measures the compiler.
+    /// </summary>
+    private static async Task<(double Seconds, double? LastRate)> WarmUntilJitQuietAsync(string name, BenchContext context, LoadGenerator generator, CancellationToken cancellationToken)
+    {
+        var options = context.Options;
+        var step = TimeSpan.FromSeconds(2);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        double? rate = null;
+        while (started.Elapsed + step <= options.JitWarmup)
+        {
+            var before = await context.JitCompiledMethodsAsync(cancellationToken);
+            var stepTimer = System.Diagnostics.Stopwatch.StartNew();
+            await generator.ClosedLoopAsync(options.Connections, step, cancellationToken);
+            var after = await context.JitCompiledMethodsAsync(cancellationToken);
+            if (before is null || after is null)
+            {
+                break; // an app without /bench/runtime: the fixed warm-up only
+            }
+
+            rate = (after.Value - before.Value) / stepTimer.Elapsed.TotalSeconds;
+            if (rate <= QuietJitMethodsPerSecond)
+            {
+                break;
+            }
+
+            BenchContext.Log($"{name}: the JIT still compiles {rate:0.#} methods/s; warming up on");
+        }
+
+        if (started.Elapsed.TotalSeconds >= 2)
+        {
+            BenchContext.Log($"{name}: warm-up {started.Elapsed.TotalSeconds:0} s more until the JIT was quiet ({rate:0.#} methods/s at the end)");
+        }
+
+        return (started.Elapsed.TotalSeconds, rate);
     }
 
     /// <summary>One request; null when it can be measured, else why not.</summary>

@@ -85,6 +85,13 @@ public static class Pipeline
         {
             // The benchmark's HTTP baseline (bench/, ADR 0040): the whole middleware pipeline and nothing else. Off by default.
             app.MapGet("/bench/empty", () => Results.NoContent()).ExcludeFromDescription();
+            // What the harness waits on between phases: the JIT still compiling (warm-up) and the outbox backlog (settle).
+            app.MapGet("/bench/runtime", () => Results.Json(new
+            {
+                jitCompiledMethods = System.Runtime.JitInfo.GetCompiledMethodCount(),
+                jitMilliseconds = System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds,
+                gen2Collections = GC.CollectionCount(2),
+            })).ExcludeFromDescription();
         }
 
         return app;
