@@ -290,7 +290,11 @@ public sealed class StaffProceduresTests : IAsyncLifetime
         var page = await StaffSession.GetPageAsync(client, "/staff/procedures/seal-registration");
         using var api = _app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(new Uri("/procedures/seal-registration", UriKind.Relative), Ct)).StatusCode);
+        Assert.Contains("\"seal-registration\"", await api.GetStringAsync(new Uri("/api/v1/procedures", UriKind.Relative), Ct), StringComparison.Ordinal); // read, so cached
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(client, page, new() { ["Input.IsPublished"] = Array.Empty<string>() })).StatusCode);
+
+        // Gone from the API's list at once, not when its cached copy expires.
+        Assert.DoesNotContain("\"seal-registration\"", await api.GetStringAsync(new Uri("/api/v1/procedures", UriKind.Relative), Ct), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync(new Uri("/procedures/seal-registration", UriKind.Relative), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync(new Uri("/api/v1/procedures/seal-registration", UriKind.Relative), Ct)).StatusCode);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Madoguchi.Platform.Caching;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Http;
 using Madoguchi.Platform.Organizations;
@@ -52,13 +53,20 @@ public static class ProceduresApi
 
     private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    private static async Task<Ok<List<ProcedureListItem>>> ListProcedures(string? q, MadoguchiDb db, CancellationToken cancellationToken)
+    private static readonly Type[] CatalogueDependsOn = [typeof(Procedure), typeof(Department)];
+
+    /// <summary>The published procedures and the departments' names: the same for every caller, read from the short-lived cache.</summary>
+    private sealed record Catalogue(IReadOnlyList<Procedure> Procedures, IReadOnlyDictionary<Guid, Department> Departments);
+
+    private static async Task<Ok<List<ProcedureListItem>>> ListProcedures(string? q, MadoguchiDb db, ReadCache cache, CancellationToken cancellationToken)
     {
         var english = English;
-        var procedures = await db.Set<Procedure>().AsNoTracking().Where(p => p.IsPublished).ToListAsync(cancellationToken);
-        var departments = await DepartmentNamesAsync(db, english, cancellationToken);
-        return TypedResults.Ok(ProcedureSearch.Search(procedures, q, english)
-            .Select(p => new ProcedureListItem(p.Slug, p.Title(english), p.Summary(english), departments.GetValueOrDefault(p.ResponsibleDepartmentId)?.Name ?? "", p.IsOnline, p.FeeYen))
+        var catalogue = await cache.GetOrLoadAsync(db.CurrentOrganizationId, "published", CatalogueDependsOn, async () => new Catalogue(
+            await db.Set<Procedure>().AsNoTracking().Where(p => p.IsPublished).ToListAsync(cancellationToken),
+            await db.Set<Department>().AsNoTracking().ToDictionaryAsync(d => d.Id, cancellationToken)));
+        return TypedResults.Ok(ProcedureSearch.Search(catalogue!.Procedures, q, english)
+            .Select(p => new ProcedureListItem(p.Slug, p.Title(english), p.Summary(english),
+                catalogue.Departments.GetValueOrDefault(p.ResponsibleDepartmentId) is { } d ? (english ? d.NameEn : d.NameJa) : "", p.IsOnline, p.FeeYen))
             .ToList());
     }
 
