@@ -102,4 +102,34 @@ public sealed class ReportTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void Markdown_ShowsLatencyAtASustainableRate_OnlyWhenMeasured()
+    {
+        var report = SampleReport();
+        Assert.DoesNotContain("Latency at a rate the app sustains", ReportWriter.ToMarkdown(report, Goals.Evaluate(report)), StringComparison.Ordinal);
+
+        var submissions = Measured(ScenarioCatalog.Submissions, Baselines.PgBenchInsert, 500, 900, rate: 3_750) with
+        {
+            Detail = new Dictionary<string, object?>
+            {
+                ["latency"] = new Dictionary<string, object?> { ["offeredPerSecond"] = 3_750.0 },
+                ["latencyAtLoadFactor"] = new Dictionary<string, object?>
+                {
+                    ["offeredPerSecond"] = 350.0,
+                    ["successPerSecond"] = 349.8,
+                    ["p50Ms"] = 4.1,
+                    ["p95Ms"] = 9.5,
+                    ["p99Ms"] = 21.25,
+                    ["notSent"] = 0L,
+                },
+            },
+        };
+        var withSustained = BenchReport.Create(report.Machine, report.Commit, report.StartedAt, report.LoadGenerator, [Measured(ScenarioCatalog.Empty, Baselines.EmptyEndpoint, 20_000, 1.5), Measured(Baselines.PgBenchInsert, Baselines.PgBenchInsert, 7_500, 6), submissions]);
+        var text = ReportWriter.ToMarkdown(withSustained, Goals.Evaluate(withSustained));
+
+        Assert.Contains("## Latency at a rate the app sustains", text, StringComparison.Ordinal);
+        Assert.Contains("| submissions | 350 | 349.8 | 4.1 | 9.5 | 21.25 | 0 |", text, StringComparison.Ordinal);
+        Assert.Contains("| submissions p99 < 100 ms at 0.5 × pgbench rate | p99 900 ms at 3750/s | FAIL |", text, StringComparison.Ordinal); // the goal still reads the goal's rate
+    }
 }

@@ -65,6 +65,22 @@ public static class ReportWriter
             Line(md, $"| {s.Name} | {N(s.ThroughputPerSecond, "0.#")} | {N(s.P50Ms, "0.00")} | {N(s.P95Ms, "0.00")} | {N(s.P99Ms, "0.00")} | {s.Errors} | {s.Baseline.Name} | {N(s.Baseline.ThroughputPerSecond, "0.#")} | {N(s.RatioToBaseline, "0.###")} | {at} |");
         }
 
+        var sustained = report.Scenarios.Where(s => s.Unavailable is null && s.DetailValue("latencyAtLoadFactor.offeredPerSecond") is not null).ToList();
+        if (sustained.Count > 0)
+        {
+            Line(md, $"");
+            Line(md, $"## Latency at a rate the app sustains");
+            Line(md, $"");
+            Line(md, $"The goal's rate was above the capacity measured, so latency was also measured at --load-factor × capacity (informative; the goals read the table above).");
+            Line(md, $"");
+            Line(md, $"| scenario | rate/s | answered/s | p50 ms | p95 ms | p99 ms | not sent |");
+            Line(md, $"|---|--:|--:|--:|--:|--:|--:|");
+            foreach (var s in sustained)
+            {
+                Line(md, $"| {s.Name} | {s.DetailValue("latencyAtLoadFactor.offeredPerSecond")} | {s.DetailValue("latencyAtLoadFactor.successPerSecond")} | {s.DetailValue("latencyAtLoadFactor.p50Ms")} | {s.DetailValue("latencyAtLoadFactor.p95Ms")} | {s.DetailValue("latencyAtLoadFactor.p99Ms")} | {s.DetailValue("latencyAtLoadFactor.notSent")} |");
+            }
+        }
+
         var overloads = report.Scenarios.Where(s => s.Name.StartsWith("overload-", StringComparison.Ordinal) && s.Unavailable is null).ToList();
         if (overloads.Count > 0)
         {

@@ -34,6 +34,13 @@ public sealed class HttpScenario : IScenario
     /// <summary>Rate of the latency phase given the capacity just measured; default: --rate, else --load-factor × capacity.</summary>
     public Func<BenchContext, double, double>? LatencyRate { get; init; }
 
+    /// <summary>
+    /// When <see cref="LatencyRate"/> asks for more than the capacity just measured (submissions: the goal's rate), first
+    /// measure latency at --load-factor × capacity too, so the report also says how fast the answers are at a rate the app
+    /// sustains (written under <c>detail.latencyAtLoadFactor</c>; the goal still reads the main phase).
+    /// </summary>
+    public bool AlsoAtSustainableRate { get; init; }
+
     /// <summary>Prepares data before the probe (e.g. seed 100k cases); returns a reason to report it unavailable, or null.</summary>
     public Func<BenchContext, CancellationToken, Task<string?>>? SetupAsync { get; init; }
 
@@ -86,6 +93,17 @@ public sealed class HttpScenario : IScenario
             ?? options.Rate ?? options.LoadFactor * capacity.SuccessPerSecond);
         // The open loop gets its own, larger pool: at a fixed rate the generator's pool must not be the queue.
         using var openClient = context.CreateLoadClient(options.OpenLoopConnections);
+        Dictionary<string, object?>? sustainable = null;
+        if (AlsoAtSustainableRate && rate > capacity.SuccessPerSecond)
+        {
+            var sustainableRate = Math.Max(1, options.LoadFactor * capacity.SuccessPerSecond);
+            var atRate = await CreateGenerator(context, openClient).OpenLoopAsync(sustainableRate, options.Duration, maxInFlight: 10_000, cancellationToken);
+            BenchContext.Log($"{Name}: at {sustainableRate:0.#}/s ({options.LoadFactor} × capacity) p50 {atRate.All.P50Ms:0.00} ms, p99 {atRate.All.P99Ms:0.00} ms ({atRate.Errors + atRate.Rejected + atRate.NotSent} errors)");
+            sustainable = PhaseDetail(atRate);
+            var settled = await context.SettleAsync(cancellationToken);
+            sustainable["outboxWaitAfterSeconds"] = Math.Round(settled.Seconds, 1);
+        }
+
         var latency = await CreateGenerator(context, openClient).OpenLoopAsync(rate, options.Duration, maxInFlight: 10_000, cancellationToken);
         var jitAtEnd = await context.JitCompiledMethodsAsync(cancellationToken);
         BenchContext.Log($"{Name}: at {rate:0.#}/s p50 {latency.All.P50Ms:0.00} ms, p99 {latency.All.P99Ms:0.00} ms ({latency.Errors + latency.Rejected + latency.NotSent} errors)");
@@ -105,6 +123,7 @@ public sealed class HttpScenario : IScenario
                     ["request"] = Target(context),
                     ["capacity"] = PhaseDetail(capacity),
                     ["latency"] = PhaseDetail(latency),
+                    ["latencyAtLoadFactor"] = sustainable,
                     ["jit"] = new Dictionary<string, object?>
                     {
                         ["extraWarmupSeconds"] = Math.Round(warmup.Seconds, 1),

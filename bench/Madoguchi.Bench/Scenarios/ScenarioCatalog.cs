@@ -67,6 +67,7 @@ public static class ScenarioCatalog
             LatencyRate = (c, capacity) => c.Options.Rate
                 ?? (c.Measured(Baselines.PgBenchInsert)?.ThroughputPerSecond is > 0 and { } pgbench ? 0.5 * pgbench : c.Options.LoadFactor * capacity),
             CheckBody = CheckReceipt,
+            AlsoAtSustainableRate = true,
         },
         new OverloadScenario(),
         InboxScenarios.FirstPageScenario(),
