@@ -2,35 +2,24 @@ using System.Collections.Concurrent;
 using Madoguchi.Platform.Seeding;
 using Microsoft.Playwright;
 
+[assembly: AssemblyFixture(typeof(Madoguchi.BrowserTests.SharedChromiumLifetime))]
+
 namespace Madoguchi.BrowserTests;
 
 /// <summary>
-/// Debian's Chromium driven by Playwright (never a downloaded browser). One browser per test class;
-/// each test gets its own context (cookies, JavaScript on or off, viewport).
+/// Debian's Chromium driven by Playwright (never a downloaded browser). One Chromium for the test process
+/// (<see cref="SharedChromium"/>), and one of these per test class: each test gets its own context (cookies,
+/// JavaScript on or off, viewport), and the contexts a class opened close when the class is done.
 /// </summary>
 public sealed class Browser : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private IPlaywright? _playwright;
+    private readonly ConcurrentBag<IBrowserContext> _contexts = [];
 
     public IBrowser Instance { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: run the tests with scripts/test.sh, which installs Debian's Chromium.");
-        }
-
-        _playwright = await Playwright.CreateAsync();
-        Instance = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
-    }
+    public async ValueTask InitializeAsync() => Instance = await SharedChromium.GetAsync();
 
     /// <summary>Cookies of staff members signed in once by this browser, by app and email (see <see cref="NewStaffPageAsync"/>).</summary>
     private readonly ConcurrentDictionary<string, string> _staffSessions = new(StringComparer.Ordinal);
@@ -45,6 +34,7 @@ public sealed class Browser : IAsyncLifetime
             Locale = locale,
             StorageState = storageState,
         });
+        _contexts.Add(context);
         // The suite shares two cores with the app under test and the other test projects: be patient
         // rather than flaky. A real failure still fails, only later.
         context.SetDefaultTimeout(90_000);
@@ -93,13 +83,87 @@ public sealed class Browser : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Closes the contexts this class opened (what closing a browser of its own did); the browser stays for the next class.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Instance is not null)
+        foreach (var context in _contexts)
         {
-            await Instance.DisposeAsync();
+            try
+            {
+                await context.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // Already closed, or the browser is gone.
+            }
         }
-
-        _playwright?.Dispose();
     }
+}
+
+/// <summary>
+/// The Chromium that every test class of this process shares. Launching Chromium and Playwright's driver for each
+/// class cost seconds of CPU each time on two cores; contexts keep the tests apart (no cookie, storage or cache is
+/// shared between contexts). Closed by <see cref="SharedChromiumLifetime"/> after the last test.
+/// </summary>
+public static class SharedChromium
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
+
+    public static async Task<IBrowser> GetAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_browser is { IsConnected: true })
+            {
+                return _browser;
+            }
+
+            if (!File.Exists(Browser.ChromiumPath))
+            {
+                throw new InvalidOperationException($"{Browser.ChromiumPath} is missing: run the tests with scripts/test.sh, which installs Debian's Chromium.");
+            }
+
+            _playwright ??= await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Browser.ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            });
+            return _browser;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    internal static async ValueTask CloseAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_browser is not null)
+            {
+                await _browser.DisposeAsync();
+                _browser = null;
+            }
+
+            _playwright?.Dispose();
+            _playwright = null;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+}
+
+/// <summary>Closes the shared Chromium when every test of the assembly has run.</summary>
+public sealed class SharedChromiumLifetime : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => SharedChromium.CloseAsync();
 }

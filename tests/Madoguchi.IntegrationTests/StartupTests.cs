@@ -17,7 +17,7 @@ public sealed class StartupTests
     public async Task Start_OnEmptyPostgres_AppliesEveryMigrationSeedsMusashinoAndServes()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres);
+        await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres, emptyDatabase: true);
 
         await using (var db = Db.Open(app.Database.ConnectionString))
         {
@@ -78,7 +78,7 @@ public sealed class StartupTests
             ["Outbox:Enabled"] = "false",
         };
         var logs = new CollectingLoggerProvider();
-        await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres, settings);
+        await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres, settings, emptyDatabase: true);
         await using var host = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
 
         using var client = host.CreateClient();

@@ -63,9 +63,13 @@ public sealed class MadoguchiApp : WebApplicationFactory<Program>
     /// <summary>Where a Kestrel-hosted app listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri? RootUri { get; private set; }
 
-    public static async Task<MadoguchiApp> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
+    /// <param name="emptyDatabase">
+    /// Start on a database with nothing in it (the app migrates and seeds it), for tests of exactly that; otherwise
+    /// the database is a copy of one already migrated and seeded (see <see cref="DatabaseAsync"/>).
+    /// </param>
+    public static async Task<MadoguchiApp> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null, bool emptyDatabase = false)
     {
-        var app = new MadoguchiApp(await DatabaseAsync(provider, settings), settings);
+        var app = new MadoguchiApp(emptyDatabase ? await TestDatabase.CreateAsync(provider) : await DatabaseAsync(provider, settings), settings);
         _ = app.Server; // builds the host: migrations and demo seed run now
         return app;
     }
@@ -82,29 +86,46 @@ public sealed class MadoguchiApp : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// A fresh database for one app. On SQLite it is a copy of a template that a first app of this test process
-    /// migrated and seeded with the same seed settings (and on the same day in Japan): migrating and seeding every
-    /// module took most of each test's time. The copy is byte for byte what a fresh start produces; the app still
-    /// runs its start-up (migrations: none pending; demo seed: already there) on it.
+    /// A fresh database for one app: a copy of a template that a first app of this test process migrated and seeded
+    /// with the same seed settings (and on the same day in Japan): migrating and seeding every module took most of
+    /// each test's time. On SQLite the copy is the template file copied byte for byte; on PostgreSQL it is
+    /// <c>CREATE DATABASE … TEMPLATE</c>, the server's own copy of the template database (schema, rows and sequence
+    /// positions as a fresh start leaves them). The app still runs its start-up (migrations: none pending; demo seed:
+    /// already there) on it. Tests of starting on an empty database ask for one (<c>emptyDatabase</c>).
     /// </summary>
     private static async Task<TestDatabase> DatabaseAsync(DatabaseProvider provider, IDictionary<string, string?>? settings)
     {
-        if (provider != DatabaseProvider.Sqlite)
-        {
-            return await TestDatabase.CreateAsync(provider);
-        }
-
         var seedSettings = (settings ?? new Dictionary<string, string?>())
             .Where(s => s.Key.StartsWith("Seed", StringComparison.OrdinalIgnoreCase) || s.Key.StartsWith("Demo", StringComparison.OrdinalIgnoreCase)
                 || s.Key.StartsWith("Database", StringComparison.OrdinalIgnoreCase))
             .OrderBy(s => s.Key, StringComparer.Ordinal)
             .ToDictionary(s => s.Key, s => s.Value);
-        var key = string.Join(';', seedSettings.Select(s => $"{s.Key}={s.Value}")) + "@" + DateTime.UtcNow.AddHours(9).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var template = SqliteTemplates.GetOrAdd(key, _ => new Lazy<Task<string>>(() => BuildTemplateAsync(seedSettings)));
-        return TestDatabase.SqliteCopyOf(await template.Value);
+        var key = provider + ":" + string.Join(';', seedSettings.Select(s => $"{s.Key}={s.Value}")) + "@" + DateTime.UtcNow.AddHours(9).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var template = Templates.GetOrAdd(key, _ => new Lazy<Task<string>>(() => BuildTemplateAsync(seedSettings)));
+            return TestDatabase.SqliteCopyOf(await template.Value);
+        }
+
+        var database = Templates.GetOrAdd(key, _ => new Lazy<Task<string>>(() => BuildPostgresTemplateAsync(seedSettings)));
+        return await TestDatabase.PostgresCopyOfAsync(await database.Value);
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> SqliteTemplates = new();
+    /// <summary>Templates by provider, seed settings and day: a SQLite file's path or a PostgreSQL database's name.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> Templates = new();
+
+    private static async Task<string> BuildPostgresTemplateAsync(Dictionary<string, string?> seedSettings)
+    {
+        var template = await TestDatabase.PostgresTemplateAsync();
+        var settings = new Dictionary<string, string?>(seedSettings) { ["Outbox:Enabled"] = "false" };
+        await using (var app = new MadoguchiApp(template, settings))
+        {
+            _ = app.Server; // migrations and demo seed
+        }
+
+        // Disposing the app disposed the template's TestDatabase, which ends every session on it (a copy needs none).
+        return template.Name!;
+    }
 
     private static async Task<string> BuildTemplateAsync(Dictionary<string, string?> seedSettings)
     {

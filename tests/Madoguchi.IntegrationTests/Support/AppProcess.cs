@@ -55,6 +55,9 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = root.ToString().TrimEnd('/');
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         info.Environment["DOTNET_NOLOGO"] = "1";
+        // As in the test processes (tests/Directory.Build.props): no dynamic PGO. Each start of this process JITs the
+        // whole app again, and PGO would compile it an extra time with instrumentation. Only how the JIT optimises.
+        info.Environment["DOTNET_TieredPGO"] = "0";
         info.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in environment)
         {
