@@ -123,6 +123,69 @@ public sealed class OutboxTests
         Assert.Equal(4, sender.MostAtOnce); // four at once, never more
     }
 
+    [Fact]
+    public async Task AHandlerThatFailsAfterSaving_LeavesNothingBehind_AndItsMessageIsRetried()
+    {
+        // The handler's writes and the delivered mark are one transaction: a failure half-way through a delivery
+        // undoes what the handler saved, so the retry starts from a clean slate (and a delivery costs one commit).
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres, new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" });
+        await using var instance = app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Seed:Demo", "false");
+            b.UseSetting("Database:MigrateOnStart", "false");
+            b.ConfigureTestServices(services => services.AddScoped<IOutboxHandler, SavesThenFailsHandler>());
+        });
+        var worker = ActivatorUtilities.CreateInstance<OutboxWorker>(instance.Services);
+        var id = await app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, services) =>
+        {
+            var message = services.GetRequiredService<OutboxService>().Enqueue(SavesThenFailsHandler.MessageType, new { step = 1 });
+            await db.SaveChangesAsync(ct);
+            return message.Id;
+        });
+
+        Assert.Equal(1, await worker.RunOnceAsync(ct));
+
+        var (message, followUps) = await app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, _) => (
+            await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct),
+            await db.OutboxMessages.CountAsync(m => m.Type == SavesThenFailsHandler.FollowUpType, ct)));
+        Assert.Equal(0, followUps); // what the handler saved before failing was rolled back
+        Assert.Equal(OutboxStatus.Pending, message.Status);
+        Assert.Equal(1, message.Attempts);
+        Assert.Equal("InvalidOperationException: fails after saving (test)", message.LastError);
+        Assert.True(message.NextAttemptAt > DateTime.UtcNow, "The retry waits for its backoff.");
+        Assert.Null(message.LockedBy);
+    }
+
+    [Fact]
+    public async Task AHandlerThatClearsItsChangeTracker_StillHasItsMessageMarkedDelivered()
+    {
+        // The case intake clears its change tracker when it loses a race (another delivery opened the case first).
+        // The message's delivered mark must survive that, or the message waits for its lock to expire and comes again.
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres, new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" });
+        await using var instance = app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Seed:Demo", "false");
+            b.UseSetting("Database:MigrateOnStart", "false");
+            b.ConfigureTestServices(services => services.AddScoped<IOutboxHandler, ClearsTrackerHandler>());
+        });
+        var worker = ActivatorUtilities.CreateInstance<OutboxWorker>(instance.Services);
+        var id = await app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, services) =>
+        {
+            var message = services.GetRequiredService<OutboxService>().Enqueue(ClearsTrackerHandler.MessageType, new { step = 1 });
+            await db.SaveChangesAsync(ct);
+            return message.Id;
+        });
+
+        Assert.Equal(1, await worker.RunOnceAsync(ct));
+
+        var message = await app.InOrganizationAsync(DemoSeeder.OrganizationCode, (db, _) => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct));
+        Assert.Equal(OutboxStatus.Delivered, message.Status);
+        Assert.Equal(1, message.Attempts);
+        Assert.Null(message.LockedBy);
+    }
+
     private static Task<List<Guid>> EnqueueAsync(MadoguchiApp app, int count, CancellationToken ct) =>
         app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, services) =>
         {
@@ -148,6 +211,36 @@ public sealed class OutboxTests
             }
 
             await Task.Delay(100, ct);
+        }
+    }
+
+    /// <summary>Does what the case intake does after losing a race: forgets everything it tracks, then succeeds.</summary>
+    private sealed class ClearsTrackerHandler(MadoguchiDb db) : IOutboxHandler
+    {
+        public const string MessageType = "test.clears-tracker";
+
+        public string Type => MessageType;
+
+        public Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            db.ChangeTracker.Clear();
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Saves a follow-up message of the same organisation, then fails.</summary>
+    private sealed class SavesThenFailsHandler(MadoguchiDb db, OutboxService outbox) : IOutboxHandler
+    {
+        public const string MessageType = "test.saves-then-fails";
+        public const string FollowUpType = "test.follow-up";
+
+        public string Type => MessageType;
+
+        public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            outbox.Enqueue(FollowUpType, new { of = message.Id }, message.OrganizationId);
+            await db.SaveChangesAsync(cancellationToken);
+            throw new InvalidOperationException("fails after saving (test)");
         }
     }
 

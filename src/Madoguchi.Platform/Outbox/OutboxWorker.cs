@@ -1,5 +1,7 @@
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -133,8 +135,22 @@ public sealed partial class OutboxWorker(
             return;
         }
 
+        // The message acts for its organisation: handlers find the tenant resolved, from the cache the requests use.
+        var tenant = services.GetRequiredService<TenantContext>();
+        if (!tenant.IsResolved && (await TenantResolutionMiddleware.OrganizationsAsync(services.GetRequiredService<IMemoryCache>(), db, cancellationToken))
+            .FirstOrDefault(o => o.Id == message.OrganizationId) is { } organization)
+        {
+            tenant.Set(organization);
+        }
+
         var handler = services.GetServices<IOutboxHandler>().FirstOrDefault(h => h.Type == message.Type);
-        message.Attempts++;
+        // PostgreSQL: the handler's writes and the delivered mark commit together, in one transaction: a handler
+        // that fails half-way leaves nothing behind, and a delivery costs one commit, not two. (EF Core wraps each
+        // SaveChanges in a savepoint there, so a handler may still catch a unique violation and carry on.) SQLite
+        // keeps a commit per save: a transaction there would hold its single write lock through an email send.
+        await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var attempts = message.Attempts + 1;
+        message.Attempts = attempts;
         try
         {
             if (handler is null)
@@ -143,9 +159,25 @@ public sealed partial class OutboxWorker(
             }
 
             await handler.HandleAsync(message, cancellationToken);
+            if (db.Entry(message).State == EntityState.Detached)
+            {
+                // The handler cleared its change tracker (after losing a race, say): track the message again.
+                db.Attach(message);
+                db.Entry(message).Property(m => m.Attempts).IsModified = true;
+            }
+
             message.Status = OutboxStatus.Delivered;
             message.DeliveredAt = clock.GetUtcNow().UtcDateTime;
             message.LastError = null;
+            message.LockedUntil = null;
+            message.LockedBy = null;
+            await db.SaveChangesAsync(CancellationToken.None);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+
+            return;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -155,17 +187,31 @@ public sealed partial class OutboxWorker(
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            message.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}", 2000);
-            if (message.Attempts >= options.Value.MaxAttempts)
+            if (transaction is not null)
             {
-                message.Status = OutboxStatus.DeadLetter;
-                LogDeadLettered(logger, message.Id, message.Type, message.Attempts);
+                await transaction.RollbackAsync(CancellationToken.None);
             }
-            else
-            {
-                message.NextAttemptAt = clock.GetUtcNow().UtcDateTime + options.Value.RetryDelay(message.Attempts);
-                LogRetrying(logger, message.Id, message.Type, message.Attempts);
-            }
+
+            // Forget whatever the handler left unsaved (or rolled back), and record the failure on the message alone.
+            db.ChangeTracker.Clear();
+            await RecordFailureAsync(db, id, attempts, ex);
+        }
+    }
+
+    private async Task RecordFailureAsync(MadoguchiDb db, Guid id, int attempts, Exception exception)
+    {
+        var message = await db.OutboxMessages.IgnoreQueryFilters().FirstAsync(m => m.Id == id, CancellationToken.None);
+        message.Attempts = attempts;
+        message.LastError = Truncate($"{exception.GetType().Name}: {exception.Message}", 2000);
+        if (attempts >= options.Value.MaxAttempts)
+        {
+            message.Status = OutboxStatus.DeadLetter;
+            LogDeadLettered(logger, message.Id, message.Type, attempts);
+        }
+        else
+        {
+            message.NextAttemptAt = clock.GetUtcNow().UtcDateTime + options.Value.RetryDelay(attempts);
+            LogRetrying(logger, message.Id, message.Type, attempts);
         }
 
         message.LockedUntil = null;

@@ -26,12 +26,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IMemoryCach
             return;
         }
 
-        var organizations = await cache.GetOrCreateAsync(CacheKey, async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
-            return await db.Organizations.AsNoTracking().ToListAsync(context.RequestAborted);
-        }) ?? [];
-
+        var organizations = await OrganizationsAsync(cache, db, context.RequestAborted);
         var organization = Resolve(organizations, context.Request.Host.Host);
         if (organization is null)
         {
@@ -82,6 +77,18 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IMemoryCach
         return organizations.Count == 1
             ? organizations[0]
             : organizations.FirstOrDefault(o => o.AnswersOn(host));
+    }
+
+    /// <summary>Every organisation, cached for 30 seconds (and dropped by <see cref="Invalidate"/> when one is saved).</summary>
+    public static async Task<IReadOnlyList<Organization>> OrganizationsAsync(IMemoryCache cache, MadoguchiDb db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(db);
+        return await cache.GetOrCreateAsync(CacheKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
+            return await db.Organizations.AsNoTracking().ToListAsync(cancellationToken);
+        }) ?? [];
     }
 
     public static void Invalidate(IMemoryCache cache)
