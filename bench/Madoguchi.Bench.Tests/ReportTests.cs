@@ -122,6 +122,8 @@ public sealed class ReportTests
                     ["p95Ms"] = 9.5,
                     ["p99Ms"] = 21.25,
                     ["notSent"] = 0L,
+                    ["outboxPendingAfter"] = 4_200L,
+                    ["outboxDrainPerSecond"] = 610.5,
                 },
             },
         };
@@ -129,7 +131,7 @@ public sealed class ReportTests
         var text = ReportWriter.ToMarkdown(withSustained, Goals.Evaluate(withSustained));
 
         Assert.Contains("## Latency at a rate the app sustains", text, StringComparison.Ordinal);
-        Assert.Contains("| submissions | 350 | 349.8 | 4.1 | 9.5 | 21.25 | 0 |", text, StringComparison.Ordinal);
+        Assert.Contains("| submissions | 350 | 349.8 | 4.1 | 9.5 | 21.25 | 0 | 4200 | 610.5 |", text, StringComparison.Ordinal);
         Assert.Contains("| submissions p99 < 100 ms at 0.5 × pgbench rate | p99 900 ms at 3750/s | FAIL |", text, StringComparison.Ordinal); // the goal still reads the goal's rate
     }
 }

@@ -102,6 +102,9 @@ public sealed class HttpScenario : IScenario
             sustainable = PhaseDetail(atRate);
             var settled = await context.SettleAsync(cancellationToken);
             sustainable["outboxWaitAfterSeconds"] = Math.Round(settled.Seconds, 1);
+            // The backlog the phase left (with what the capacity phase before it left), and how fast the idle app drained it.
+            sustainable["outboxPendingAfter"] = settled.PendingBefore;
+            sustainable["outboxDrainPerSecond"] = settled.PendingAfter == 0 && settled.Seconds > 1 ? Math.Round(settled.PendingBefore / settled.Seconds, 1) : null;
         }
 
         var latency = await CreateGenerator(context, openClient).OpenLoopAsync(rate, options.Duration, maxInFlight: 10_000, cancellationToken);
