@@ -61,7 +61,9 @@ public sealed class LoadGeneratorTests : IAsyncLifetime
         Assert.Equal(0, result.Errors);
         Assert.Equal(50, result.SuccessPerSecond, precision: 0);
         Assert.True(result.All.P95Ms >= 300, $"p95 {result.All.P95Ms} ms: the queued requests' wait was not counted");
-        Assert.True(result.All.P50Ms < 100, $"p50 {result.All.P50Ms} ms: most requests were not delayed");
+        // Most requests were not scheduled during the stall. The bound is half the stall, not a few milliseconds: the
+        // whole suite runs in parallel on two cores, where a request can wait 100 ms for the CPU alone (seen in CI runs).
+        Assert.True(result.All.P50Ms < 250, $"p50 {result.All.P50Ms} ms: most requests were not delayed");
     }
 
     [Fact]
