@@ -129,7 +129,12 @@ public sealed class OutboxTests
         // The handler's writes and the delivered mark are one transaction: a failure half-way through a delivery
         // undoes what the handler saved, so the retry starts from a clean slate (and a delivery costs one commit).
         var ct = TestContext.Current.CancellationToken;
-        await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres, new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" });
+        // An hour's backoff: on a crowded machine the seconds-long default can pass before the assertion reads it.
+        await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres, new Dictionary<string, string?>
+        {
+            ["Outbox:Enabled"] = "false",
+            ["Outbox:BaseDelaySeconds"] = "3600",
+        });
         await using var instance = app.WithWebHostBuilder(b =>
         {
             b.UseSetting("Seed:Demo", "false");
@@ -153,7 +158,7 @@ public sealed class OutboxTests
         Assert.Equal(OutboxStatus.Pending, message.Status);
         Assert.Equal(1, message.Attempts);
         Assert.Equal("InvalidOperationException: fails after saving (test)", message.LastError);
-        Assert.True(message.NextAttemptAt > DateTime.UtcNow, "The retry waits for its backoff.");
+        Assert.True(message.NextAttemptAt > DateTime.UtcNow.AddMinutes(30), $"The retry waits for its backoff (next attempt {message.NextAttemptAt:O}).");
         Assert.Null(message.LockedBy);
     }
 
