@@ -135,19 +135,9 @@ public sealed class OutboxTests
             ["Outbox:Enabled"] = "false",
             ["Outbox:BaseDelaySeconds"] = "3600",
         });
-        await using var instance = app.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Seed:Demo", "false");
-            b.UseSetting("Database:MigrateOnStart", "false");
-            b.ConfigureTestServices(services => services.AddScoped<IOutboxHandler, SavesThenFailsHandler>());
-        });
+        await using var instance = WithHandler<SavesThenFailsHandler>(app);
         var worker = ActivatorUtilities.CreateInstance<OutboxWorker>(instance.Services);
-        var id = await app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, services) =>
-        {
-            var message = services.GetRequiredService<OutboxService>().Enqueue(SavesThenFailsHandler.MessageType, new { step = 1 });
-            await db.SaveChangesAsync(ct);
-            return message.Id;
-        });
+        var id = await EnqueueOneAsync(app, SavesThenFailsHandler.MessageType, ct);
 
         Assert.Equal(1, await worker.RunOnceAsync(ct));
 
@@ -169,19 +159,9 @@ public sealed class OutboxTests
         // The message's delivered mark must survive that, or the message waits for its lock to expire and comes again.
         var ct = TestContext.Current.CancellationToken;
         await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres, new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" });
-        await using var instance = app.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Seed:Demo", "false");
-            b.UseSetting("Database:MigrateOnStart", "false");
-            b.ConfigureTestServices(services => services.AddScoped<IOutboxHandler, ClearsTrackerHandler>());
-        });
+        await using var instance = WithHandler<ClearsTrackerHandler>(app);
         var worker = ActivatorUtilities.CreateInstance<OutboxWorker>(instance.Services);
-        var id = await app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, services) =>
-        {
-            var message = services.GetRequiredService<OutboxService>().Enqueue(ClearsTrackerHandler.MessageType, new { step = 1 });
-            await db.SaveChangesAsync(ct);
-            return message.Id;
-        });
+        var id = await EnqueueOneAsync(app, ClearsTrackerHandler.MessageType, ct);
 
         Assert.Equal(1, await worker.RunOnceAsync(ct));
 
@@ -190,6 +170,24 @@ public sealed class OutboxTests
         Assert.Equal(1, message.Attempts);
         Assert.Null(message.LockedBy);
     }
+
+    /// <summary>A second host on the same database whose outbox knows one more handler (its own worker stays off).</summary>
+    private static WebApplicationFactory<Program> WithHandler<THandler>(MadoguchiApp app)
+        where THandler : class, IOutboxHandler =>
+        app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Seed:Demo", "false");
+            b.UseSetting("Database:MigrateOnStart", "false");
+            b.ConfigureTestServices(services => services.AddScoped<IOutboxHandler, THandler>());
+        });
+
+    private static Task<Guid> EnqueueOneAsync(MadoguchiApp app, string type, CancellationToken ct) =>
+        app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, services) =>
+        {
+            var message = services.GetRequiredService<OutboxService>().Enqueue(type, new { step = 1 });
+            await db.SaveChangesAsync(ct);
+            return message.Id;
+        });
 
     private static Task<List<Guid>> EnqueueAsync(MadoguchiApp app, int count, CancellationToken ct) =>
         app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, services) =>

@@ -137,7 +137,7 @@ public sealed partial class OutboxWorker(
 
         // The message acts for its organisation: handlers find the tenant resolved, from the cache the requests use.
         var tenant = services.GetRequiredService<TenantContext>();
-        if (!tenant.IsResolved && (await TenantResolutionMiddleware.OrganizationsAsync(services.GetRequiredService<IMemoryCache>(), db, cancellationToken))
+        if (!tenant.IsResolved && (await OrganizationCache.AllAsync(services.GetRequiredService<IMemoryCache>(), db, cancellationToken))
             .FirstOrDefault(o => o.Id == message.OrganizationId) is { } organization)
         {
             tenant.Set(organization);

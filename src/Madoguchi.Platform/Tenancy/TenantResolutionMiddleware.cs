@@ -1,6 +1,5 @@
 using Madoguchi.Platform.Data;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Madoguchi.Platform.Tenancy;
@@ -12,8 +11,6 @@ namespace Madoguchi.Platform.Tenancy;
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next, IMemoryCache cache)
 {
-    private const string CacheKey = "madoguchi:organizations";
-
     /// <summary>Paths that work without an organisation (health, metrics, static assets).</summary>
     private static readonly string[] TenantFreePrefixes = ["/healthz", "/metrics", "/css/", "/js/", "/lib/", "/favicon", "/openapi/", "/api/reference", "/scalar"];
 
@@ -26,7 +23,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IMemoryCach
             return;
         }
 
-        var organizations = await OrganizationsAsync(cache, db, context.RequestAborted);
+        var organizations = await OrganizationCache.AllAsync(cache, db, context.RequestAborted);
         var organization = Resolve(organizations, context.Request.Host.Host);
         if (organization is null)
         {
@@ -79,21 +76,5 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IMemoryCach
             : organizations.FirstOrDefault(o => o.AnswersOn(host));
     }
 
-    /// <summary>Every organisation, cached for 30 seconds (and dropped by <see cref="Invalidate"/> when one is saved).</summary>
-    public static async Task<IReadOnlyList<Organization>> OrganizationsAsync(IMemoryCache cache, MadoguchiDb db, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(cache);
-        ArgumentNullException.ThrowIfNull(db);
-        return await cache.GetOrCreateAsync(CacheKey, async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
-            return await db.Organizations.AsNoTracking().ToListAsync(cancellationToken);
-        }) ?? [];
-    }
-
-    public static void Invalidate(IMemoryCache cache)
-    {
-        ArgumentNullException.ThrowIfNull(cache);
-        cache.Remove(CacheKey);
-    }
+    public static void Invalidate(IMemoryCache cache) => OrganizationCache.Invalidate(cache);
 }
