@@ -171,20 +171,68 @@ public sealed class OutboxTests
         Assert.Null(message.LockedBy);
     }
 
+    [Fact]
+    public async Task ABatchingHandler_DeliversSeveralMessagesInOneTransaction_AndOneFailureFailsOnlyItsOwnMessage()
+    {
+        // A handler that only writes this database gets several messages in one scope and transaction (one commit for
+        // all). When one of them fails, the batch rolls back and each is delivered alone: the others are delivered
+        // once, with their writes saved once, and only the failing message records a failure.
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres, new Dictionary<string, string?>
+        {
+            ["Outbox:Enabled"] = "false",
+            ["Outbox:BaseDelaySeconds"] = "3600",
+            ["Outbox:BatchSize"] = "12",
+            ["Outbox:DeliveryBatchSize"] = "6",
+        });
+        var contexts = new BatchLog();
+        await using var instance = WithHandler<BatchingHandler>(app, services => services.AddSingleton(contexts));
+        var worker = ActivatorUtilities.CreateInstance<OutboxWorker>(instance.Services);
+        var good = new List<Guid>();
+        for (var i = 0; i < 11; i++)
+        {
+            good.Add(await EnqueueOneAsync(app, BatchingHandler.MessageType, ct));
+        }
+
+        var bad = await EnqueueOneAsync(app, BatchingHandler.MessageType, ct, new { fail = true });
+
+        Assert.Equal(12, await worker.RunOnceAsync(ct));
+
+        var (messages, followUps) = await app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, _) => (
+            await db.OutboxMessages.AsNoTracking().Where(m => m.Type == BatchingHandler.MessageType).ToDictionaryAsync(m => m.Id, ct),
+            await db.OutboxMessages.AsNoTracking().Where(m => m.Type == BatchingHandler.FollowUpType).Select(m => m.Payload).ToListAsync(ct)));
+        Assert.All(good, id =>
+        {
+            Assert.Equal(OutboxStatus.Delivered, messages[id].Status);
+            Assert.Equal(1, messages[id].Attempts);
+            Assert.Single(followUps, p => p.Contains(id.ToString(), StringComparison.Ordinal)); // saved once, not once per try
+        });
+        Assert.Equal(OutboxStatus.Pending, messages[bad].Status);
+        Assert.Equal(1, messages[bad].Attempts);
+        Assert.Equal("InvalidOperationException: this message fails (test)", messages[bad].LastError);
+        Assert.DoesNotContain(followUps, p => p.Contains(bad.ToString(), StringComparison.Ordinal));
+        // Two batches of six, each first tried in one scope; the one with the failing message again one by one.
+        Assert.Equal(6, contexts.MostMessagesInOneScope);
+    }
+
     /// <summary>A second host on the same database whose outbox knows one more handler (its own worker stays off).</summary>
-    private static WebApplicationFactory<Program> WithHandler<THandler>(MadoguchiApp app)
+    private static WebApplicationFactory<Program> WithHandler<THandler>(MadoguchiApp app, Action<IServiceCollection>? configure = null)
         where THandler : class, IOutboxHandler =>
         app.WithWebHostBuilder(b =>
         {
             b.UseSetting("Seed:Demo", "false");
             b.UseSetting("Database:MigrateOnStart", "false");
-            b.ConfigureTestServices(services => services.AddScoped<IOutboxHandler, THandler>());
+            b.ConfigureTestServices(services =>
+            {
+                services.AddScoped<IOutboxHandler, THandler>();
+                configure?.Invoke(services);
+            });
         });
 
-    private static Task<Guid> EnqueueOneAsync(MadoguchiApp app, string type, CancellationToken ct) =>
+    private static Task<Guid> EnqueueOneAsync(MadoguchiApp app, string type, CancellationToken ct, object? payload = null) =>
         app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, services) =>
         {
-            var message = services.GetRequiredService<OutboxService>().Enqueue(type, new { step = 1 });
+            var message = services.GetRequiredService<OutboxService>().Enqueue(type, payload ?? new { step = 1 });
             await db.SaveChangesAsync(ct);
             return message.Id;
         });
@@ -228,6 +276,38 @@ public sealed class OutboxTests
         {
             db.ChangeTracker.Clear();
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Counts the messages each scope (DbContext) handled.</summary>
+    private sealed class BatchLog
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> _perContext = new();
+
+        public int MostMessagesInOneScope => _perContext.Values.DefaultIfEmpty().Max();
+
+        public void Handled(Guid contextId) => _perContext.AddOrUpdate(contextId, 1, (_, n) => n + 1);
+    }
+
+    /// <summary>Only writes the database (a follow-up message per message), so it takes batches; fails messages marked to fail.</summary>
+    private sealed class BatchingHandler(MadoguchiDb db, OutboxService outbox, BatchLog log) : IOutboxHandler
+    {
+        public const string MessageType = "test.batching";
+        public const string FollowUpType = "test.batching-follow-up";
+
+        public string Type => MessageType;
+
+        public bool DeliversInBatches => true;
+
+        public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            log.Handled(db.ContextId.InstanceId);
+            outbox.Enqueue(FollowUpType, new { of = message.Id }, message.OrganizationId);
+            await db.SaveChangesAsync(cancellationToken);
+            if (message.Payload.Contains("fail", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("this message fails (test)");
+            }
         }
     }
 

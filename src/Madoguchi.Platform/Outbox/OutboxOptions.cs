@@ -9,7 +9,14 @@ public sealed class OutboxOptions
     public bool Enabled { get; set; } = true;
 
     public double PollIntervalSeconds { get; set; } = 2;
-    public int BatchSize { get; set; } = 20;
+    /// <summary>Messages one claim reserves.</summary>
+    public int BatchSize { get; set; } = 40;
+
+    /// <summary>
+    /// Messages of a handler that only writes this database (<see cref="IOutboxHandler.DeliversInBatches"/>) delivered
+    /// in one transaction (PostgreSQL); 1 delivers every message alone.
+    /// </summary>
+    public int DeliveryBatchSize { get; set; } = 10;
 
     /// <summary>Messages of a batch delivered at once by one worker (PostgreSQL; SQLite delivers one at a time).</summary>
     public int Concurrency { get; set; } = 4;

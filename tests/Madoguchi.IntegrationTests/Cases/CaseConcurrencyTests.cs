@@ -103,4 +103,50 @@ public sealed class CaseConcurrencyTests
             Assert.Equal(1, await app.InOrganizationAsync(DemoSeeder.OrganizationCode, (db, _) => db.Set<Case>().CountAsync(c => c.SubmissionId == received.SubmissionId, Ct)));
         }
     }
+
+    [Fact]
+    public async Task SubmissionsOpenedInOneBatch_GetOneCaseEach_AndTheSamePersonsLaterApplicationsAreFlagged()
+    {
+        // The worker opens cases several to a transaction (the intake only writes this database). Each submission
+        // still gets exactly one case, a redelivered message none, and the duplicate check sees the cases opened
+        // earlier in the same batch: of eight applications by one person, exactly one passes it.
+        const int count = 8;
+        await using var app = await MadoguchiApp.StartAsync(DatabaseProvider.Postgres, new Dictionary<string, string?>
+        {
+            ["Outbox:Enabled"] = "false",
+            ["Outbox:DeliveryBatchSize"] = "10",
+            ["Bookings:MaintenanceEnabled"] = "false",
+        });
+        await TestForms.PublishAsync(app);
+        var received = new List<SubmissionReceived>();
+        for (var i = 0; i < count; i++)
+        {
+            received.Add(await SubmitAsync(app));
+        }
+
+        var worker = ActivatorUtilities.CreateInstance<OutboxWorker>(app.Services);
+        while (await worker.RunOnceAsync(Ct) > 0)
+        {
+        }
+
+        // One intake message comes again, as after a crash between opening the case and marking the message.
+        await app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, services) =>
+        {
+            services.GetRequiredService<Outbox>().Enqueue(SubmissionReceived.Type, received[3]);
+            await db.SaveChangesAsync(Ct);
+            return 0;
+        });
+        while (await worker.RunOnceAsync(Ct) > 0)
+        {
+        }
+
+        var (cases, duplicateChecks, undelivered) = await app.InOrganizationAsync(DemoSeeder.OrganizationCode, async (db, _) => (
+            await db.Set<Case>().AsNoTracking().Select(c => c.SubmissionId).ToListAsync(Ct),
+            await db.Set<CaseCheckResult>().AsNoTracking().Where(r => r.Kind == "duplicate").Select(r => r.Passed).ToListAsync(Ct),
+            await db.OutboxMessages.CountAsync(m => m.Status != OutboxStatus.Delivered, Ct)));
+        Assert.Equal(received.Select(r => r.SubmissionId).Order(), cases.Order());
+        Assert.Equal(count, duplicateChecks.Count);
+        Assert.Single(duplicateChecks, passed => passed);
+        Assert.Equal(0, undelivered);
+    }
 }

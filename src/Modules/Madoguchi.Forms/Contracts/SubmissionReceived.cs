@@ -42,6 +42,9 @@ public interface ISubmissionReader
 {
     Task<SubmissionInfo?> FindAsync(Guid submissionId, CancellationToken cancellationToken);
 
+    /// <summary>Several at once (one query), e.g. for the case intake of a batch; unknown ids are left out.</summary>
+    Task<IReadOnlyList<SubmissionInfo>> FindManyAsync(IReadOnlyCollection<Guid> submissionIds, CancellationToken cancellationToken);
+
     /// <summary>By its receipt number (受付番号), e.g. for counter payment (窓口収納).</summary>
     Task<SubmissionInfo?> FindByReceiptNumberAsync(string receiptNumber, CancellationToken cancellationToken);
 

@@ -10,6 +10,18 @@ public sealed class SubmissionReader(MadoguchiDb db, SubmissionService service, 
     public async Task<SubmissionInfo?> FindAsync(Guid submissionId, CancellationToken cancellationToken) =>
         await InfoAsync(await db.Set<Submission>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == submissionId, cancellationToken), cancellationToken);
 
+    public async Task<IReadOnlyList<SubmissionInfo>> FindManyAsync(IReadOnlyCollection<Guid> submissionIds, CancellationToken cancellationToken)
+    {
+        var found = await db.Set<Submission>().AsNoTracking().Where(s => submissionIds.Contains(s.Id)).ToListAsync(cancellationToken);
+        var infos = new List<SubmissionInfo>(found.Count);
+        foreach (var submission in found)
+        {
+            infos.Add((await InfoAsync(submission, cancellationToken))!);
+        }
+
+        return infos;
+    }
+
     public async Task<SubmissionInfo?> FindByReceiptNumberAsync(string receiptNumber, CancellationToken cancellationToken) =>
         await InfoAsync(await db.Set<Submission>().AsNoTracking().FirstOrDefaultAsync(s => s.ReceiptNumber == receiptNumber, cancellationToken), cancellationToken);
 
