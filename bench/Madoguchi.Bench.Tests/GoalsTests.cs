@@ -22,6 +22,16 @@ public sealed class GoalsTests
     }
 
     [Fact]
+    public void SubmissionsLatency_FailsWhenTheAppRefusedMoreThanOneInAThousandAtThatRate()
+    {
+        // 37,500 requests in the 10-second phase at 3,750/s: fast 503s must not pass for fast answers.
+        Assert.Equal(Verdict.Pass, VerdictOf(ReportTests.SampleReport(submissionsLatencyFailed: 37), "submissions p99"));
+        Assert.Equal(Verdict.Fail, VerdictOf(ReportTests.SampleReport(submissionsLatencyFailed: 38), "submissions p99"));
+        var measured = Goals.Evaluate(ReportTests.SampleReport(submissionsLatencyFailed: 35_000)).Single(g => g.Goal.StartsWith("submissions p99", StringComparison.Ordinal)).Measured;
+        Assert.Equal("p99 40 ms at 3750/s; 35000 of 37500 answers failed or refused (93.3%)", measured);
+    }
+
+    [Fact]
     public void PageRender_FailsAtOrAbove20Ms()
     {
         Assert.Equal(Verdict.Pass, VerdictOf(ReportTests.SampleReport(pageP99: 19.99), "procedure-page"));

@@ -10,17 +10,17 @@ public sealed class ReportTests
 {
     private static readonly DateTimeOffset Started = new(2026, 11, 25, 23, 59, 30, TimeSpan.Zero);
 
-    internal static BenchReport SampleReport(double submissionsPerSecond = 4000, double submissionsP99 = 40, double pageP99 = 12) =>
+    internal static BenchReport SampleReport(double submissionsPerSecond = 4000, double submissionsP99 = 40, double pageP99 = 12, long submissionsLatencyFailed = 0) =>
         BenchReport.Create(new MachineReport(2, 23.5, "Debian GNU/Linux 12 (bookworm)"), "abc123", Started, "in-process",
         [
             Measured(ScenarioCatalog.Empty, Baselines.EmptyEndpoint, 20_000, 1.5),
             Measured(Baselines.PgBenchInsert, Baselines.PgBenchInsert, 7_500, 6),
             Measured(ScenarioCatalog.ProcedurePage, Baselines.EmptyEndpoint, 5_000, pageP99, rate: 3_500),
-            Measured(ScenarioCatalog.Submissions, Baselines.PgBenchInsert, submissionsPerSecond, submissionsP99, rate: 3_750),
+            Measured(ScenarioCatalog.Submissions, Baselines.PgBenchInsert, submissionsPerSecond, submissionsP99, rate: 3_750, latencyFailed: submissionsLatencyFailed),
             ScenarioResult.NotAvailable(ScenarioCatalog.FormStep, Baselines.EmptyEndpoint, "GET /apply/x/y answers 404: not in this build"),
         ]);
 
-    internal static ScenarioResult Measured(string name, string baseline, double throughput, double p99, double? rate = null) => new()
+    internal static ScenarioResult Measured(string name, string baseline, double throughput, double p99, double? rate = null, long latencyFailed = 0) => new()
     {
         Name = name,
         BaselineName = baseline,
@@ -29,7 +29,7 @@ public sealed class ReportTests
         Errors = 0,
         Detail = rate is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>
         {
-            ["latency"] = new Dictionary<string, object?> { ["offeredPerSecond"] = rate },
+            ["latency"] = new Dictionary<string, object?> { ["offeredPerSecond"] = rate, ["requests"] = (long)(rate * 10), ["failed"] = latencyFailed },
         },
     };
 

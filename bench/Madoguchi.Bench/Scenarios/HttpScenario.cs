@@ -222,6 +222,8 @@ public sealed class HttpScenario : IScenario
             ["successPerSecond"] = Math.Round(phase.SuccessPerSecond, 1),
             ["requests"] = phase.Requests,
             ["notSent"] = phase.NotSent,
+            // Every answer but the expected one (refusals such as 503 included), timeouts and requests not sent.
+            ["failed"] = phase.Errors + phase.Rejected + phase.NotSent,
             ["p50Ms"] = Round(phase.All.P50Ms),
             ["p95Ms"] = Round(phase.All.P95Ms),
             ["p99Ms"] = Round(phase.All.P99Ms),
