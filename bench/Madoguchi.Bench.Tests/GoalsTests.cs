@@ -1,4 +1,5 @@
 using Madoguchi.Bench.Results;
+using Madoguchi.Bench.Scenarios;
 
 namespace Madoguchi.Bench.Tests;
 
@@ -29,6 +30,30 @@ public sealed class GoalsTests
         Assert.Equal(Verdict.Fail, VerdictOf(ReportTests.SampleReport(submissionsLatencyFailed: 38), "submissions p99"));
         var measured = Goals.Evaluate(ReportTests.SampleReport(submissionsLatencyFailed: 35_000)).Single(g => g.Goal.StartsWith("submissions p99", StringComparison.Ordinal)).Measured;
         Assert.Equal("p99 40 ms at 3750/s; 35000 of 37500 answers failed or refused (93.3%)", measured);
+    }
+
+    [Theory]
+    [InlineData(40, 0, 0, 12.5, Verdict.Pass)]
+    [InlineData(100, 0, 0, 12.5, Verdict.Fail)] // slow answers
+    [InlineData(40, 19, 0, 12.5, Verdict.Fail)] // 19 of 18,000 refused: more than 0.1 %
+    [InlineData(40, 0, 0, 60.1, Verdict.Fail)] // the outbox took longer than a minute to catch up
+    [InlineData(40, 0, 5, 180, Verdict.Fail)] // and never did
+    public void EndToEnd_PassesOnlyWhenAnswersAreFast_AndTheOutboxKeepsUp(double p99, long failed, long left, double drainSeconds, Verdict expected)
+    {
+        var endToEnd = ReportTests.Measured(ScenarioCatalog.SubmissionsEndToEnd, Baselines.EmptyEndpoint, 300, p99) with
+        {
+            Detail = new Dictionary<string, object?>
+            {
+                ["latency"] = new Dictionary<string, object?> { ["offeredPerSecond"] = 300.0, ["requests"] = 18_000L, ["failed"] = failed },
+                ["outboxBacklogMax"] = 2_000L,
+                ["outboxBacklogAtEnd"] = 1_500L,
+                ["outboxLeftAfterSettle"] = left,
+                ["outboxDrainSecondsAfter"] = drainSeconds,
+            },
+        };
+        var report = BenchReport.Create(new MachineReport(2, 23.5, "Debian"), "abc", ReportTests.Started, "in-process", [endToEnd]);
+
+        Assert.Equal(expected, VerdictOf(report, "submissions end to end"));
     }
 
     [Fact]

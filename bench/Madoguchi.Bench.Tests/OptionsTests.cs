@@ -17,8 +17,11 @@ public sealed class OptionsTests
     [Fact]
     public void Options_AreParsedInvariantly()
     {
-        var options = BenchOptions.Parse(["--duration", "2.5", "--rate", "1500", "--scenarios", "empty, submissions", "--overload-multiples", "2,5"]);
+        var options = BenchOptions.Parse(["--duration", "2.5", "--rate", "1500", "--scenarios", "empty, submissions", "--overload-multiples", "2,5",
+            "--end-to-end-rate", "450.5", "--end-to-end-seconds", "30"]);
         Assert.Equal(TimeSpan.FromSeconds(2.5), options.Duration);
+        Assert.Equal(450.5, options.EndToEndRate);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.EndToEndDuration);
         Assert.Equal(1500, options.Rate);
         Assert.Equal(["empty", "submissions"], options.Scenarios);
         Assert.Equal([2.0, 5.0], options.OverloadMultiples);

@@ -8,7 +8,7 @@ namespace Madoguchi.Bench.Tests;
 /// <summary>bench/results/&lt;date&gt;.json keeps the shape issue 8 fixes, and the Markdown says the same.</summary>
 public sealed class ReportTests
 {
-    private static readonly DateTimeOffset Started = new(2026, 11, 25, 23, 59, 30, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Started = new(2026, 11, 25, 23, 59, 30, TimeSpan.Zero);
 
     internal static BenchReport SampleReport(double submissionsPerSecond = 4000, double submissionsP99 = 40, double pageP99 = 12, long submissionsLatencyFailed = 0) =>
         BenchReport.Create(new MachineReport(2, 23.5, "Debian GNU/Linux 12 (bookworm)"), "abc123", Started, "in-process",

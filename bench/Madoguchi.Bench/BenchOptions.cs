@@ -38,6 +38,12 @@ public sealed record BenchOptions
     /// </summary>
     public int OpenLoopConnections { get; init; } = 512;
 
+    /// <summary>Fixed rate of the end-to-end submissions phase.</summary>
+    public double EndToEndRate { get; init; } = 300;
+
+    /// <summary>Length of the end-to-end submissions phase.</summary>
+    public TimeSpan EndToEndDuration { get; init; } = TimeSpan.FromSeconds(60);
+
     public bool Quick { get; init; }
     public bool NoBuild { get; init; }
     public string? Output { get; init; }
@@ -67,6 +73,8 @@ public sealed record BenchOptions
           --scenarios <a,b,...>     run only these (and the baselines they need); names below
           --overload-multiples <..> multiples of capacity for the overload run (default 2,5)
           --open-connections <n>    connections the open-loop phases may open (default 512)
+          --end-to-end-rate <n>     fixed rate of submissions-end-to-end (default 300)
+          --end-to-end-seconds <s>  length of submissions-end-to-end (default 60)
           --quick                   smoke run for CI: 1 s phases, 4 connections, results under bench/results/quick/
           --output <dir>            where results go (default bench/results)
           --form <file>             submission answers and form step (default bench/forms/juminhyo-copy.json)
@@ -93,6 +101,7 @@ public sealed record BenchOptions
                 Connections = 4,
                 OverloadMultiples = [5],
                 OpenLoopConnections = 64,
+                EndToEndDuration = TimeSpan.FromSeconds(2),
             };
         }
 
@@ -115,6 +124,8 @@ public sealed record BenchOptions
                 "--scenarios" => options with { Scenarios = List(Value()) },
                 "--overload-multiples" => options with { OverloadMultiples = [.. List(Value()).Select(v => Positive(name, v))] },
                 "--open-connections" => options with { OpenLoopConnections = (int)Positive(name, Value()) },
+                "--end-to-end-rate" => options with { EndToEndRate = Positive(name, Value()) },
+                "--end-to-end-seconds" => options with { EndToEndDuration = TimeSpan.FromSeconds(Positive(name, Value())) },
                 "--output" => options with { Output = Value() },
                 "--form" => options with { Form = Value() },
                 "--pg-bin" => options with { PgBin = Value() },

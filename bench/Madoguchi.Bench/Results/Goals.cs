@@ -29,6 +29,9 @@ public static class Goals
     /// </summary>
     public const double LatencyPhaseFailedShare = 0.001;
 
+    /// <summary>End to end: the outbox must have delivered what a sustained load left within this many seconds of its end.</summary>
+    public const double EndToEndDrainSeconds = 60;
+
     public static IReadOnlyList<GoalResult> Evaluate(BenchReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -61,6 +64,24 @@ public static class Goals
             var (failed, measured) = LatencyPhaseFailures(submissions);
             results.Add(new(latencyGoal, F($"p99 {submissions.P99Ms:0.##} ms at {rate:0.#}/s{measured}"),
                 submissions.P99Ms < SubmissionsP99Ms && !failed ? Verdict.Pass : Verdict.Fail));
+        }
+
+        // Not a goal of issue 3 as written: the absolute, end-to-end goal proposed in its closing note (2026-12-08).
+        var endToEnd = report.Scenario(ScenarioCatalog.SubmissionsEndToEnd);
+        const string endToEndGoal = "submissions end to end (proposed): fixed rate for a minute, p99 < 100 ms, outbox delivered within 60 s after";
+        if (Usable(endToEnd) is { } skipEndToEnd)
+        {
+            results.Add(new(endToEndGoal, skipEndToEnd, Verdict.Skip));
+        }
+        else
+        {
+            var rate = endToEnd!.DetailValue("latency.offeredPerSecond");
+            var (failed, measured) = LatencyPhaseFailures(endToEnd);
+            var left = Convert.ToInt64(endToEnd.DetailValue("outboxLeftAfterSettle") ?? 0L, CultureInfo.InvariantCulture);
+            var drain = Convert.ToDouble(endToEnd.DetailValue("outboxDrainSecondsAfter") ?? 0d, CultureInfo.InvariantCulture);
+            results.Add(new(endToEndGoal,
+                F($"{rate:0.#}/s: p99 {endToEnd.P99Ms:0.##} ms{measured}; backlog max {endToEnd.DetailValue("outboxBacklogMax")}, at the end {endToEnd.DetailValue("outboxBacklogAtEnd")}, delivered in {drain:0.#} s ({left} left)"),
+                endToEnd.P99Ms < SubmissionsP99Ms && !failed && left == 0 && drain <= EndToEndDrainSeconds ? Verdict.Pass : Verdict.Fail));
         }
 
         foreach (var page in new[] { ScenarioCatalog.ProcedurePage, ScenarioCatalog.FormStep })

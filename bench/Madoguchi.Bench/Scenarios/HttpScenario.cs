@@ -147,7 +147,7 @@ public sealed class HttpScenario : IScenario
     /// JIT still compiles more than <see cref="QuietJitMethodsPerSecond"/> methods a second: tiered compilation re-compiles
     /// hot code in the background for tens of seconds after start, and a phase measured meanwhile measures the compiler.
     /// </summary>
-    private static async Task<(double Seconds, double? LastRate)> WarmUntilJitQuietAsync(string name, BenchContext context, LoadGenerator generator, CancellationToken cancellationToken)
+    internal static async Task<(double Seconds, double? LastRate)> WarmUntilJitQuietAsync(string name, BenchContext context, LoadGenerator generator, CancellationToken cancellationToken)
     {
         var options = context.Options;
         var step = TimeSpan.FromSeconds(2);

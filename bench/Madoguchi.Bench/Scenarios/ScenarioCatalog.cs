@@ -12,6 +12,7 @@ public static class ScenarioCatalog
     public const string ProcedureApi = "procedure-api";
     public const string FormStep = "form-step";
     public const string Submissions = "submissions";
+    public const string SubmissionsEndToEnd = "submissions-end-to-end";
     public const string Overload = "overload";
 
     private static readonly string[] ReceiptMembers = ["receiptNumber", "status", "statusUrl"];
@@ -69,6 +70,7 @@ public static class ScenarioCatalog
             CheckBody = CheckReceipt,
             AlsoAtSustainableRate = true,
         },
+        new EndToEndScenario(),
         new OverloadScenario(),
         InboxScenarios.FirstPageScenario(),
         InboxScenarios.SearchScenario(),
