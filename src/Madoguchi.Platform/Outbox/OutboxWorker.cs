@@ -170,17 +170,8 @@ public sealed partial class OutboxWorker(
             var deliveredAt = clock.GetUtcNow().UtcDateTime;
             foreach (var message in messages)
             {
-                if (db.Entry(message).State == EntityState.Detached)
-                {
-                    db.Attach(message); // a handler cleared its change tracker (after losing a race, say)
-                }
-
                 message.Attempts++;
-                message.Status = OutboxStatus.Delivered;
-                message.DeliveredAt = deliveredAt;
-                message.LastError = null;
-                message.LockedUntil = null;
-                message.LockedBy = null;
+                MarkDelivered(db, message, deliveredAt);
             }
 
             await db.SaveChangesAsync(CancellationToken.None);
@@ -239,18 +230,7 @@ public sealed partial class OutboxWorker(
             }
 
             await handler.HandleAsync(message, cancellationToken);
-            if (db.Entry(message).State == EntityState.Detached)
-            {
-                // The handler cleared its change tracker (after losing a race, say): track the message again.
-                db.Attach(message);
-                db.Entry(message).Property(m => m.Attempts).IsModified = true;
-            }
-
-            message.Status = OutboxStatus.Delivered;
-            message.DeliveredAt = clock.GetUtcNow().UtcDateTime;
-            message.LastError = null;
-            message.LockedUntil = null;
-            message.LockedBy = null;
+            MarkDelivered(db, message, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(CancellationToken.None);
             if (transaction is not null)
             {
@@ -276,6 +256,23 @@ public sealed partial class OutboxWorker(
             db.ChangeTracker.Clear();
             await RecordFailureAsync(db, id, attempts, ex);
         }
+    }
+
+    /// <summary>Marks a handled message delivered (not saved); tracks it again if its handler cleared the change tracker.</summary>
+    private static void MarkDelivered(MadoguchiDb db, OutboxMessage message, DateTime deliveredAt)
+    {
+        if (db.Entry(message).State == EntityState.Detached)
+        {
+            // The handler cleared its change tracker (after losing a race, say): track the message again, attempt included.
+            db.Attach(message);
+            db.Entry(message).Property(m => m.Attempts).IsModified = true;
+        }
+
+        message.Status = OutboxStatus.Delivered;
+        message.DeliveredAt = deliveredAt;
+        message.LastError = null;
+        message.LockedUntil = null;
+        message.LockedBy = null;
     }
 
     private async Task RecordFailureAsync(MadoguchiDb db, Guid id, int attempts, Exception exception)
